@@ -1,0 +1,60 @@
+import { children, concat, octets, Tag, valueOf, type Tlv } from "./der.js";
+
+/**
+ * DER length octets.
+ *
+ * @param n - a content length
+ * @returns the encoded length
+ */
+export function encodeLength(n: number): Uint8Array {
+  if (n < 0x80) return Uint8Array.of(n);
+  const bytes: number[] = [];
+  for (let v = n; v > 0; v = Math.floor(v / 256)) bytes.unshift(v & 0xff);
+  return Uint8Array.of(0x80 | bytes.length, ...bytes);
+}
+
+/**
+ * One DER element from its identifier octet and content parts.
+ *
+ * @param tag - the identifier octet
+ * @param parts - the content, concatenated
+ * @returns the element's encoding
+ */
+export function encodeTlv(tag: number, ...parts: readonly Uint8Array[]): Uint8Array {
+  const content = parts.length === 1 ? parts[0]! : concat(parts);
+  return concat([Uint8Array.of(tag), encodeLength(content.length), content]);
+}
+
+function compareBytes(a: Uint8Array, b: Uint8Array): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return a.length - b.length;
+}
+
+/**
+ * Re-encodes a BER element as DER: definite minimal lengths, primitive strings, SET OF elements sorted
+ * (X.690 §11.6). Used where RFC 5652 says a signature covers the DER form of a structure that may arrive as BER.
+ *
+ * @param tlv - an element read in `ber` mode
+ * @returns its DER encoding
+ */
+export function toDer(tlv: Tlv): Uint8Array {
+  if (tlv.tag === 0x24) return encodeTlv(Tag.OCTET_STRING, octets(tlv));
+  if ((tlv.tag & 0x20) === 0) return encodeTlv(tlv.tag, valueOf(tlv));
+  const parts = children(tlv, "ber").map(toDer);
+  if (tlv.tag === Tag.SET) parts.sort(compareBytes);
+  return encodeTlv(tlv.tag, ...parts);
+}
+
+/**
+ * Whether two byte arrays hold the same octets.
+ *
+ * @param a - one array
+ * @param b - another
+ * @returns `true` when equal
+ */
+export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}

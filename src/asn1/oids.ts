@@ -1,0 +1,48 @@
+/** Object identifiers the engine reads. One table, so no dotted string is spelt twice. */
+export const OID = {
+  // CMS (RFC 5652) and ESS (RFC 2634, RFC 5035)
+  data: "1.2.840.113549.1.7.1",
+  signedData: "1.2.840.113549.1.7.2",
+  contentType: "1.2.840.113549.1.9.3",
+  messageDigest: "1.2.840.113549.1.9.4",
+  signingTime: "1.2.840.113549.1.9.5",
+  counterSignature: "1.2.840.113549.1.9.6",
+  signingCertificate: "1.2.840.113549.1.9.16.2.12",
+  signingCertificateV2: "1.2.840.113549.1.9.16.2.47",
+  signatureTimeStampToken: "1.2.840.113549.1.9.16.2.14",
+  contentTimestamp: "1.2.840.113549.1.9.16.2.20",
+  tstInfo: "1.2.840.113549.1.9.16.1.4",
+  // X.509 extensions (RFC 5280)
+  subjectKeyIdentifier: "2.5.29.14",
+  keyUsage: "2.5.29.15",
+  subjectAltName: "2.5.29.17",
+  issuerAltName: "2.5.29.18",
+  basicConstraints: "2.5.29.19",
+  cRLNumber: "2.5.29.20",
+  cRLReason: "2.5.29.21",
+  invalidityDate: "2.5.29.24",
+  deltaCRLIndicator: "2.5.29.27",
+  issuingDistributionPoint: "2.5.29.28",
+  certificateIssuer: "2.5.29.29",
+  nameConstraints: "2.5.29.30",
+  cRLDistributionPoints: "2.5.29.31",
+  certificatePolicies: "2.5.29.32",
+  policyMappings: "2.5.29.33",
+  authorityKeyIdentifier: "2.5.29.35",
+  policyConstraints: "2.5.29.36",
+  extKeyUsage: "2.5.29.37",
+  freshestCRL: "2.5.29.46",
+  inhibitAnyPolicy: "2.5.29.54",
+  authorityInfoAccess: "1.3.6.1.5.5.7.1.1",
+  qcStatements: "1.3.6.1.5.5.7.1.3",
+  ocspNoCheck: "1.3.6.1.5.5.7.48.1.5",
+  anyPolicy: "2.5.29.32.0",
+  // Extended key usages
+  kpTimeStamping: "1.3.6.1.5.5.7.3.8",
+  kpOcspSigning: "1.3.6.1.5.5.7.3.9",
+  anyExtendedKeyUsage: "2.5.29.37.0",
+  // OCSP (RFC 6960)
+  ocspBasic: "1.3.6.1.5.5.7.48.1.1",
+  // QC statements (ETSI EN 319 412-5)
+  qcsQcSSCD: "0.4.0.1862.1.4",
+} as const;

@@ -1,0 +1,24 @@
+import { fields, oid, rawOf, Tag, type Tlv } from "../asn1/der.js";
+
+/** An AlgorithmIdentifier: the OID and the DER of its parameters, if any. */
+export interface AlgorithmIdentifier {
+  readonly oid: string;
+  /** DER of the parameters element; `undefined` when absent (an explicit NULL is kept as `05 00`). */
+  readonly params?: Uint8Array;
+}
+
+/**
+ * Decodes an AlgorithmIdentifier.
+ *
+ * @param tlv - the SEQUENCE
+ * @returns the algorithm
+ */
+export function decodeAlgorithm(tlv: Tlv): AlgorithmIdentifier {
+  const [id, params] = fields(tlv, 1, 2, "algorithm identifier");
+  const alg = oid(id!);
+  return params ? { oid: alg, params: rawOf(params) } : { oid: alg };
+}
+
+/** Whether parameters are absent or an explicit NULL. */
+export const paramsAbsentOrNull = (alg: AlgorithmIdentifier): boolean =>
+  alg.params === undefined || (alg.params.length === 2 && alg.params[0] === Tag.NULL && alg.params[1] === 0);

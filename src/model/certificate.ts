@@ -1,0 +1,191 @@
+import { bitString, ctx, expect, fields, integerBytes, rawOf, readRoot, smallInt, Tag, time, type Tlv } from "../asn1/der.js";
+import { OID } from "../asn1/oids.js";
+import { Decree130Error } from "../errors.js";
+import { decodeAlgorithm, type AlgorithmIdentifier } from "./algorithm.js";
+import {
+  decodeAuthorityKeyId,
+  decodeBasicConstraints,
+  decodeCertificatePolicies,
+  decodeExtKeyUsage,
+  decodeExtensions,
+  decodeKeyUsage,
+  decodeQcStatements,
+  decodeSubjectKeyId,
+  type AuthorityKeyId,
+  type BasicConstraints,
+  type Extension,
+  type KeyUsageName,
+} from "./extensions.js";
+import { decodeName, type Name } from "./name.js";
+
+/**
+ * An X.509 certificate, decoded once. Every byte field is a view of {@link Certificate.der}, so signatures are checked
+ * against the exact bytes that were signed.
+ */
+export interface Certificate {
+  /** The whole certificate (DER). */
+  readonly der: Uint8Array;
+  /** The tbsCertificate, the bytes the issuer signed. */
+  readonly tbs: Uint8Array;
+  /** The outer signatureAlgorithm. */
+  readonly signatureAlgorithm: AlgorithmIdentifier;
+  /** The issuer's signature value (BIT STRING content). */
+  readonly signature: Uint8Array;
+  /** 1, 2 or 3. */
+  readonly version: number;
+  /** The serial number's content octets. */
+  readonly serial: Uint8Array;
+  /** The serial number in upper-case hex, as people compare it. */
+  readonly serialHex: string;
+  readonly issuer: Name;
+  readonly subject: Name;
+  /** Milliseconds since the epoch. */
+  readonly notBefore: number;
+  /** Milliseconds since the epoch. */
+  readonly notAfter: number;
+  /** The SubjectPublicKeyInfo (DER), ready for `importKey("spki")`. */
+  readonly spki: Uint8Array;
+  readonly publicKeyAlgorithm: AlgorithmIdentifier;
+  /** The subjectPublicKey BIT STRING content. */
+  readonly publicKey: Uint8Array;
+  readonly extensions: readonly Extension[];
+  readonly basicConstraints?: BasicConstraints;
+  readonly keyUsage?: ReadonlySet<KeyUsageName>;
+  readonly extKeyUsage?: readonly string[];
+  readonly subjectKeyId?: Uint8Array;
+  readonly authorityKeyId?: AuthorityKeyId;
+  readonly policies?: readonly string[];
+  readonly qcStatements?: readonly string[];
+  /** Whether subject and issuer are the same name (a candidate self-signed certificate). */
+  readonly selfIssued: boolean;
+}
+
+/** Upper-case hex of some bytes. */
+export function toHex(bytes: Uint8Array): string {
+  let s = "";
+  for (const b of bytes) s += b.toString(16).padStart(2, "0");
+  return s.toUpperCase();
+}
+
+/**
+ * Decodes a DER certificate. Rejects anything that is not strict DER, since a certificate's signature covers its DER.
+ *
+ * @param der - the certificate's bytes (kept, not copied)
+ * @returns the decoded certificate
+ * @throws {@link Decree130Error} `MALFORMED_CERTIFICATE`
+ */
+export function decodeCertificate(der: Uint8Array): Certificate {
+  try {
+    return decode(readRoot(der));
+  } catch (err) {
+    throw new Decree130Error("MALFORMED_CERTIFICATE", `certificate does not decode: ${(err as Error).message}`, { cause: err });
+  }
+}
+
+/**
+ * Decodes a certificate located inside a larger buffer (a SignedData's `certificates`), without copying it.
+ *
+ * @param tlv - the Certificate element
+ * @returns the decoded certificate
+ * @throws {@link Decree130Error} `MALFORMED_CERTIFICATE`
+ */
+export function decodeCertificateAt(tlv: Tlv): Certificate {
+  try {
+    return decode(tlv);
+  } catch (err) {
+    throw new Decree130Error("MALFORMED_CERTIFICATE", `certificate does not decode: ${(err as Error).message}`, { cause: err });
+  }
+}
+
+function decode(root: Tlv): Certificate {
+  const [tbsTlv, algTlv, sigTlv] = fields(root, 3, 3, "certificate");
+  const tbsFields = fields(tbsTlv!, 6, 10, "tbsCertificate");
+  let i = 0;
+  let version = 1;
+  if (tbsFields[0]!.tag === ctx(0)) {
+    const [v] = fields({ ...tbsFields[0]!, tag: Tag.SEQUENCE }, 1, 1, "version");
+    version = smallInt(v!, 2) + 1;
+    if (version === 1) throw new Decree130Error("MALFORMED_DER", "version 1 encoded explicitly");
+    i = 1;
+  }
+  const serial = integerBytes(tbsFields[i++]!);
+  const innerAlg = decodeAlgorithm(tbsFields[i++]!);
+  const issuer = decodeName(tbsFields[i++]!);
+  const [nb, na] = fields(tbsFields[i++]!, 2, 2, "validity");
+  const subject = decodeName(tbsFields[i++]!);
+  const spkiTlv = tbsFields[i++]!;
+  const [pkAlg, pk] = fields(spkiTlv, 2, 2, "subjectPublicKeyInfo");
+  let extensions: Extension[] = [];
+  for (; i < tbsFields.length; i++) {
+    const f = tbsFields[i]!;
+    if (f.tag === ctx(3)) {
+      if (version !== 3) throw new Decree130Error("MALFORMED_DER", "extensions in a certificate below version 3");
+      const [exts] = fields({ ...f, tag: Tag.SEQUENCE }, 1, 1, "extensions wrapper");
+      extensions = decodeExtensions(exts!);
+    } else if (f.tag !== 0x81 && f.tag !== 0x82) {
+      throw new Decree130Error("MALFORMED_DER", `unexpected field 0x${f.tag.toString(16)} in tbsCertificate`);
+    }
+  }
+  const signatureAlgorithm = decodeAlgorithm(algTlv!);
+  if (!sameAlgorithm(innerAlg, signatureAlgorithm)) {
+    throw new Decree130Error("MALFORMED_DER", "tbsCertificate.signature differs from signatureAlgorithm");
+  }
+  const sig = bitString(expect(sigTlv, Tag.BIT_STRING, "signature"));
+  const pub = bitString(pk!);
+  const byOid = new Map(extensions.map((e) => [e.oid, e.value]));
+  const ext = <T>(id: string, f: (v: Uint8Array) => T): T | undefined => {
+    const v = byOid.get(id);
+    return v === undefined ? undefined : f(v);
+  };
+  const serialHex = toHex(serial);
+  const cert: Certificate = {
+    der: rawOf(root),
+    tbs: rawOf(tbsTlv!),
+    signatureAlgorithm,
+    signature: sig.bytes,
+    version,
+    serial,
+    serialHex,
+    issuer,
+    subject,
+    notBefore: time(nb!),
+    notAfter: time(na!),
+    spki: rawOf(spkiTlv),
+    publicKeyAlgorithm: decodeAlgorithm(pkAlg!),
+    publicKey: pub.bytes,
+    extensions,
+    selfIssued: issuer.key === subject.key,
+    ...optional("basicConstraints", ext(OID.basicConstraints, decodeBasicConstraints)),
+    ...optional("keyUsage", ext(OID.keyUsage, decodeKeyUsage)),
+    ...optional("extKeyUsage", ext(OID.extKeyUsage, decodeExtKeyUsage)),
+    ...optional("subjectKeyId", ext(OID.subjectKeyIdentifier, decodeSubjectKeyId)),
+    ...optional("authorityKeyId", ext(OID.authorityKeyIdentifier, decodeAuthorityKeyId)),
+    ...optional("policies", ext(OID.certificatePolicies, decodeCertificatePolicies)),
+    ...optional("qcStatements", ext(OID.qcStatements, decodeQcStatements)),
+  };
+  return cert;
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}
+
+function sameAlgorithm(a: AlgorithmIdentifier, b: AlgorithmIdentifier): boolean {
+  if (a.oid !== b.oid) return false;
+  const pa = a.params ?? new Uint8Array();
+  const pb = b.params ?? new Uint8Array();
+  return pa.length === pb.length && pa.every((x, k) => x === pb[k]);
+}
+
+/**
+ * Whether two certificates carry the same public key (same SubjectPublicKeyInfo bytes).
+ *
+ * @param a - one certificate
+ * @param b - another
+ * @returns `true` when the keys are identical
+ */
+export function sameKey(a: Certificate, b: Certificate): boolean {
+  const x = a.spki;
+  const y = b.spki;
+  return x.length === y.length && x.every((v, k) => v === y[k]);
+}

@@ -1,0 +1,130 @@
+import { children, expect, fields, oid, rawOf, readTlv, Tag, text, valueOf, type Tlv } from "../asn1/der.js";
+
+/** One attribute of a distinguished name, such as `CN=...` or `UID=MST:...`. */
+export interface NameAttribute {
+  /** The attribute type OID. */
+  readonly type: string;
+  /** The value as text (undecodable values are kept as hex, prefixed with `#`). */
+  readonly value: string;
+}
+
+/** An X.509 distinguished name: its DER bytes and its attributes in order. */
+export interface Name {
+  /** The DER encoding of the Name, as found. */
+  readonly der: Uint8Array;
+  /** The relative distinguished names, each a set of attributes. */
+  readonly rdns: readonly (readonly NameAttribute[])[];
+  /** A key for RFC 5280 §7.1 comparison: case-folded, whitespace-collapsed. */
+  readonly key: string;
+}
+
+/** Short labels for the attribute types seen on Vietnamese and international certificates. */
+export const ATTRIBUTE_LABELS: Readonly<Record<string, string>> = {
+  "2.5.4.3": "CN",
+  "2.5.4.4": "SN",
+  "2.5.4.5": "serialNumber",
+  "2.5.4.6": "C",
+  "2.5.4.7": "L",
+  "2.5.4.8": "ST",
+  "2.5.4.9": "street",
+  "2.5.4.10": "O",
+  "2.5.4.11": "OU",
+  "2.5.4.12": "T",
+  "2.5.4.42": "GN",
+  "2.5.4.46": "dnQualifier",
+  "2.5.4.97": "organizationIdentifier",
+  "0.9.2342.19200300.100.1.1": "UID",
+  "0.9.2342.19200300.100.1.25": "DC",
+  "1.2.840.113549.1.9.1": "E",
+};
+
+function hex(v: Uint8Array): string {
+  let s = "";
+  for (const b of v) s += b.toString(16).padStart(2, "0");
+  return s;
+}
+
+function normalize(value: string): string {
+  return value.normalize("NFKC").toLowerCase().trim().replace(/\s+/g, " ");
+}
+
+/**
+ * Decodes a Name (RDNSequence).
+ *
+ * @param tlv - the Name element
+ * @returns the decoded name
+ */
+export function decodeName(tlv: Tlv): Name {
+  expect(tlv, Tag.SEQUENCE, "name");
+  const rdns: NameAttribute[][] = [];
+  const keyParts: string[] = [];
+  for (const set of children(tlv)) {
+    expect(set, Tag.SET, "relative distinguished name");
+    const rdn: NameAttribute[] = [];
+    for (const atv of children(set)) {
+      const [typeTlv, valueTlv] = fields(atv, 2, 2, "attribute type and value");
+      const type = oid(typeTlv!);
+      let value: string;
+      try {
+        value = text(valueTlv!);
+      } catch {
+        value = `#${hex(valueOf(valueTlv!))}`;
+      }
+      rdn.push({ type, value });
+    }
+    rdns.push(rdn);
+    keyParts.push(
+      rdn
+        .map((a) => `${a.type}=${normalize(a.value)}`)
+        .sort()
+        .join("+"),
+    );
+  }
+  return { der: rawOf(tlv), rdns, key: keyParts.join(",") };
+}
+
+/**
+ * Decodes a DER Name held in its own buffer.
+ *
+ * @param der - the Name's encoding
+ * @returns the decoded name
+ */
+export function decodeNameDer(der: Uint8Array): Name {
+  return decodeName(readTlv(der, 0, der.length));
+}
+
+/**
+ * Whether two names are the same under RFC 5280 §7.1 (case-insensitive, whitespace-insensitive comparison).
+ *
+ * @param a - one name
+ * @param b - another
+ * @returns `true` when they match
+ */
+export function sameName(a: Name, b: Name): boolean {
+  return a.key === b.key;
+}
+
+/**
+ * The name as an RFC 4514-style string, most significant RDN first as written in the certificate.
+ *
+ * @param name - a decoded name
+ * @returns e.g. `C=VN, O=VNPT Group, CN=VNPT Certification Authority`
+ */
+export function formatName(name: Name): string {
+  return name.rdns
+    .map((rdn) => rdn.map((a) => `${ATTRIBUTE_LABELS[a.type] ?? a.type}=${a.value}`).join(" + "))
+    .join(", ");
+}
+
+/**
+ * The values of one attribute type, in order.
+ *
+ * @param name - a decoded name
+ * @param type - the attribute type OID
+ * @returns every value of that type
+ */
+export function attributeValues(name: Name, type: string): string[] {
+  const out: string[] = [];
+  for (const rdn of name.rdns) for (const a of rdn) if (a.type === type) out.push(a.value);
+  return out;
+}

@@ -1,0 +1,93 @@
+import type { Certificate } from "../model/certificate.js";
+import type { TrustAnchor, TrustList, TrustService } from "../model/trust-list.js";
+import type { Env } from "../crypto/types.js";
+import type { RevocationFinding, RevocationSources } from "../revocation/types.js";
+
+/** RFC 5280 reasons a built path is rejected (stable: they appear in reports as `evidence.reason`). */
+export type PathFailure =
+  | "SIGNATURE_INVALID"
+  | "NAME_CHAINING"
+  | "NOT_A_CA"
+  | "PATH_LENGTH_EXCEEDED"
+  | "KEY_CERT_SIGN_MISSING"
+  | "UNKNOWN_CRITICAL_EXTENSION"
+  | "NAME_CONSTRAINTS_VIOLATED"
+  | "POLICY_CONSTRAINTS"
+  | "WEAK_ALGORITHM"
+  | "UNSUPPORTED_ALGORITHM"
+  | "EKU_NOT_ALLOWED"
+  | "MALFORMED_EXTENSION";
+
+/** Limits on path building, so crafted inputs cannot make it hang. */
+export interface PathBudget {
+  /** Most certificates in a path, anchor included. */
+  readonly maxDepth: number;
+  /** Most candidate issuer certificates examined overall. */
+  readonly maxCandidates: number;
+  /** Most signature verifications overall. */
+  readonly maxSignatureChecks: number;
+}
+
+export const DEFAULT_PATH_BUDGET: PathBudget = { maxDepth: 10, maxCandidates: 200, maxSignatureChecks: 100 };
+
+/** A CA certificate on the path below the anchor, with the facts the time rules need. */
+export interface PathCa {
+  readonly certificate: Certificate;
+  /** Revocation of this CA certificate at the asked time, as its issuer's evidence shows; `null` when revocation is ignored. */
+  readonly revocation: RevocationFinding | null;
+}
+
+/** The outcome of building and validating a path. */
+export type PathResult =
+  | {
+      /** A path reached a listed certificate and passed every RFC 5280 check except the time rules. */
+      readonly status: "valid";
+      /** Signing certificate first, the anchor's certificate last. */
+      readonly path: readonly Certificate[];
+      readonly anchor: TrustAnchor;
+      /** CA certificates strictly between the signing certificate and the anchor, leaf side first. */
+      readonly cas: readonly PathCa[];
+      /** Weakest algorithm strength met on the path's signatures. */
+      readonly strength: "ok" | "legacy";
+    }
+  | {
+      /** A path reached a listed certificate but a check failed. */
+      readonly status: "invalid";
+      readonly path: readonly Certificate[];
+      readonly anchor: TrustAnchor;
+      readonly reason: PathFailure;
+      /** Index in `path` of the certificate that failed. */
+      readonly index: number;
+      readonly detail: string;
+    }
+  | {
+      /** The path ends at a self-signed certificate (or the signing certificate is self-signed) that is not listed. */
+      readonly status: "untrusted-root";
+      readonly path: readonly Certificate[];
+    }
+  | {
+      /** An issuer certificate is missing, or the budget ran out. */
+      readonly status: "no-path";
+      readonly path: readonly Certificate[];
+      readonly detail: string;
+    };
+
+/** What path building needs. */
+export interface PathRequest {
+  readonly leaf: Certificate;
+  /** Certificates from the signature and the caller, in any order (duplicates allowed). */
+  readonly candidates: readonly Certificate[];
+  readonly trustList: TrustList;
+  /** `signing` for signatures, `timestamping` for TSA certificates. */
+  readonly service: TrustService;
+  /** The time the path is judged at (T_up), ms since the epoch. */
+  readonly time: number;
+  /** Validation time `now`, ms since the epoch (for "current" revocation evidence). */
+  readonly now: number;
+  /** Revocation evidence; `null` when policy `revocation: "ignore"`. */
+  readonly revocation: RevocationSources | null;
+  readonly budget?: PathBudget;
+  readonly env: Env;
+  /** `strict` refuses legacy algorithms (SHA-1, RSA 1024-2047) on the path. */
+  readonly algorithms: "default" | "strict";
+}
