@@ -131,6 +131,7 @@ function decode(root: Tlv): Certificate {
     throw new Decree130Error("MALFORMED_DER", "tbsCertificate.signature differs from signatureAlgorithm");
   }
   const sig = bitString(expect(sigTlv, Tag.BIT_STRING, "signature"));
+  if (sig.unused !== 0) throw new Decree130Error("MALFORMED_DER", "signature BIT STRING with unused bits");
   const pub = bitString(pk!);
   const byOid = new Map(extensions.map((e) => [e.oid, e.value]));
   const ext = <T>(id: string, f: (v: Uint8Array) => T): T | undefined => {

@@ -1,0 +1,62 @@
+import type { WebCryptoHash } from "../policy/algorithms.js";
+import { keyCacheKey } from "./key-cache.js";
+import type { Env } from "./types.js";
+
+/** The WebCrypto import parameters for a verification key. */
+export type ImportAlgorithm =
+  | { readonly name: "RSASSA-PKCS1-v1_5" | "RSA-PSS"; readonly hash: WebCryptoHash }
+  | { readonly name: "ECDSA"; readonly namedCurve: "P-256" | "P-384" | "P-521" }
+  | { readonly name: "Ed25519" };
+
+/**
+ * A view WebCrypto accepts. Views over an `ArrayBuffer` are passed as they are; anything else (a `SharedArrayBuffer`)
+ * is copied.
+ *
+ * @param bytes - any byte view
+ * @returns the same bytes, typed as a WebCrypto `BufferSource`
+ * @example
+ * ```ts
+ * await crypto.subtle.digest("SHA-256", bufferSource(data));
+ * ```
+ */
+export function bufferSource(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+  return Object.prototype.toString.call(bytes.buffer) === "[object ArrayBuffer]"
+    ? (bytes as Uint8Array<ArrayBuffer>)
+    : new Uint8Array(bytes);
+}
+
+/** The part of the cache key that names the import parameters. */
+function describe(alg: ImportAlgorithm): string {
+  if ("hash" in alg) return `${alg.name}/${alg.hash}`;
+  if ("namedCurve" in alg) return `${alg.name}/${alg.namedCurve}`;
+  return alg.name;
+}
+
+/**
+ * Imports a SubjectPublicKeyInfo for verification, at most once per cache: the pending import is cached before it
+ * settles, so concurrent verifications with the same key share it.
+ *
+ * @param env - WebCrypto and the key cache
+ * @param spki - the SubjectPublicKeyInfo (DER) in a form WebCrypto accepts
+ * @param alg - the import parameters
+ * @returns the key; rejects as `importKey` does (`NotSupportedError` when the runtime lacks the algorithm)
+ * @example
+ * ```ts
+ * const key = await importVerifyKey(env, cert.spki, { name: "ECDSA", namedCurve: "P-256" });
+ * ```
+ */
+export function importVerifyKey(env: Env, spki: Uint8Array, alg: ImportAlgorithm): Promise<CryptoKey> {
+  const cacheKey = keyCacheKey(spki, describe(alg));
+  const cached = env.keys.get(cacheKey);
+  if (cached !== undefined) return cached;
+  // Copy: the cached key must not depend on a caller's buffer that may change later.
+  let pending: Promise<CryptoKey>;
+  try {
+    pending = env.crypto.subtle.importKey("spki", new Uint8Array(spki), alg, false, ["verify"]);
+  } catch (err) {
+    // An injected implementation may throw instead of rejecting.
+    pending = Promise.reject(err as Error);
+  }
+  env.keys.set(cacheKey, pending);
+  return pending;
+}

@@ -1,0 +1,60 @@
+import type { KeyCache } from "./types.js";
+
+/**
+ * A bounded least-recently-used cache of imported keys. A `Map` keeps insertion order, so the first key is the least
+ * recently used one: `get` moves a hit to the end, `set` evicts from the front once full.
+ *
+ * @param maxEntries - how many keys to keep (at least 1)
+ * @returns the cache, to pass as `Env.keys`
+ * @example
+ * ```ts
+ * const env = { crypto: globalThis.crypto, keys: createKeyCache(64) };
+ * ```
+ */
+export function createKeyCache(maxEntries = 256): KeyCache {
+  const limit = Math.max(1, Math.floor(maxEntries));
+  const entries = new Map<string, Promise<CryptoKey>>();
+  return {
+    get(key: string): Promise<CryptoKey> | undefined {
+      const hit = entries.get(key);
+      if (hit !== undefined) {
+        entries.delete(key);
+        entries.set(key, hit);
+      }
+      return hit;
+    },
+    set(key: string, value: Promise<CryptoKey>): void {
+      entries.delete(key);
+      entries.set(key, value);
+      // Bounded by `limit`: at most one eviction per insertion once full.
+      while (entries.size > limit) {
+        const oldest = entries.keys().next();
+        if (oldest.done === true) break;
+        entries.delete(oldest.value);
+      }
+    },
+  };
+}
+
+/** Octets per `String.fromCharCode` call, well below engines' argument limits. */
+const CHUNK = 8192;
+
+/**
+ * The cache key for one key import: the import algorithm, then the SPKI octets as a Latin-1 string (one character per
+ * octet, so distinct SPKIs never collide, and no hashing is needed).
+ *
+ * @param spki - the SubjectPublicKeyInfo imported (DER)
+ * @param algorithm - the import parameters, e.g. `"RSASSA-PKCS1-v1_5/SHA-256"` or `"ECDSA/P-256"`
+ * @returns the key string
+ * @example
+ * ```ts
+ * const k = keyCacheKey(cert.spki, "RSA-PSS/SHA-256");
+ * ```
+ */
+export function keyCacheKey(spki: Uint8Array, algorithm: string): string {
+  let s = `${algorithm}\u0000`;
+  for (let i = 0; i < spki.length; i += CHUNK) {
+    s += String.fromCharCode(...spki.subarray(i, i + CHUNK));
+  }
+  return s;
+}
