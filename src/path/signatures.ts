@@ -1,0 +1,89 @@
+import type { Env, VerifyOutcome } from "../crypto/types.js";
+import { verifyCertificateSignature } from "../crypto/verify.js";
+import { toHex, type Certificate } from "../model/certificate.js";
+import type { PathBudget } from "./types.js";
+
+/** What is left of a build's budget; once a limit is passed, `exhausted` stays set. */
+export interface BudgetMeter {
+  /** Counts one more candidate examined; `false` when that passes the limit. */
+  takeCandidate(): boolean;
+  /** Whether any limit was passed. */
+  readonly exhausted: boolean;
+}
+
+/** Verifies certificate signatures for one build, each (certificate, issuer key) pair at most once. */
+export interface SignatureChecker {
+  /**
+   * The outcome of checking `cert`'s signature with `issuerSpki`; `null` when the signature budget is spent.
+   *
+   * @param cert - the signed certificate
+   * @param issuerSpki - the presumed issuer's SubjectPublicKeyInfo
+   */
+  verify(cert: Certificate, issuerSpki: Uint8Array): Promise<VerifyOutcome | null>;
+  readonly meter: BudgetMeter;
+}
+
+/**
+ * Creates the budget meter and signature checker of one build.
+ *
+ * @param budget - the limits
+ * @param env - WebCrypto and the key cache (keys are imported through `env.keys` by the verifier)
+ * @param algorithms - `strict` refuses legacy algorithms
+ * @returns the checker, with its meter
+ * @example
+ * ```ts
+ * const sigs = createSignatureChecker(DEFAULT_PATH_BUDGET, env, "default");
+ * const outcome = await sigs.verify(leaf, ca.spki);
+ * ```
+ */
+export function createSignatureChecker(
+  budget: PathBudget,
+  env: Env,
+  algorithms: "default" | "strict",
+): SignatureChecker {
+  let candidates = 0;
+  let signatures = 0;
+  let exhausted = false;
+  const meter: BudgetMeter = {
+    takeCandidate() {
+      if (++candidates > budget.maxCandidates) exhausted = true;
+      return !exhausted;
+    },
+    get exhausted() {
+      return exhausted;
+    },
+  };
+  // Keyed by the Certificate object, so the cache dies with the certificates; inner key: the issuer key's bytes.
+  const cache = new WeakMap<Certificate, Map<string, Promise<VerifyOutcome>>>();
+  return {
+    meter,
+    verify(cert, issuerSpki) {
+      let byKey = cache.get(cert);
+      if (!byKey) cache.set(cert, (byKey = new Map()));
+      const key = toHex(issuerSpki);
+      const hit = byKey.get(key);
+      if (hit) return hit;
+      if (++signatures > budget.maxSignatureChecks) {
+        exhausted = true;
+        return Promise.resolve(null);
+      }
+      const outcome = check(cert, issuerSpki, env, algorithms);
+      byKey.set(key, outcome);
+      return outcome;
+    },
+  };
+}
+
+async function check(cert: Certificate, spki: Uint8Array, env: Env, algorithms: "default" | "strict"): Promise<VerifyOutcome> {
+  try {
+    const outcome = await verifyCertificateSignature(cert, spki, env, { algorithms });
+    // Refuse legacy algorithms here too, so strict mode never depends on the verifier's reading of the option.
+    if (outcome.ok && outcome.strength === "legacy" && algorithms === "strict") {
+      return { ok: false, code: "WEAK_ALGORITHM", detail: "legacy algorithm refused under algorithms: strict", algorithms: outcome.algorithms };
+    }
+    return outcome;
+  } catch (err) {
+    // A verifier that throws proves nothing: a failed check, never a pass.
+    return { ok: false, code: "MALFORMED_SIGNATURE", detail: `verification failed: ${(err as Error).message}` };
+  }
+}

@@ -1,0 +1,66 @@
+import type { Certificate } from "../model/certificate.js";
+import type { TrustService } from "../model/trust-list.js";
+import {
+  checkCaCertificates,
+  checkCriticalExtensions,
+  checkNameChaining,
+  checkNames,
+  checkPathLength,
+  checkServiceUsage,
+  checkSignatures,
+  type PathCheck,
+  type PathContext,
+} from "./checks.js";
+import type { PathIssue } from "./path-issue.js";
+import type { SignatureChecker } from "./signatures.js";
+
+/**
+ * The RFC 5280 §6.1 steps, run in this order; the first failure is reported. Time rules (validity dates, revocation)
+ * are not here: the caller judges them. Certificate-policy processing (§6.1.3(d)-(f), §6.1.4(a)-(j)) is meant to be one
+ * more entry of this table.
+ *
+ * @example
+ * ```ts
+ * await validatePath(path, "signing", sigs, [...PATH_CHECKS, checkPolicies]);
+ * ```
+ */
+export const PATH_CHECKS: readonly PathCheck[] = [
+  checkSignatures,
+  checkNameChaining,
+  checkCaCertificates,
+  checkPathLength,
+  checkCriticalExtensions,
+  checkNames,
+  checkServiceUsage,
+];
+
+/** The outcome of validating one candidate path: the weakest signature strength, or the first failure. */
+export type PathValidation = { readonly ok: true; readonly strength: "ok" | "legacy" } | ({ readonly ok: false } & PathIssue);
+
+/**
+ * Validates a built path per RFC 5280 §6.1, except the time rules.
+ *
+ * @param path - signing certificate first, the anchor's certificate last
+ * @param service - `timestamping` also requires id-kp-timeStamping on the signing certificate
+ * @param sigs - the build's signature checker (cached, budgeted)
+ * @param checks - the steps to run (default {@link PATH_CHECKS})
+ * @returns `ok` with the weakest signature strength, or the first failure
+ * @example
+ * ```ts
+ * const v = await validatePath([leaf, ca, root], "signing", sigs);
+ * if (!v.ok) console.log(v.reason, v.index);
+ * ```
+ */
+export async function validatePath(
+  path: readonly Certificate[],
+  service: TrustService,
+  sigs: SignatureChecker,
+  checks: readonly PathCheck[] = PATH_CHECKS,
+): Promise<PathValidation> {
+  const ctx: PathContext = { path, service, sigs, strength: "ok" };
+  for (const check of checks) {
+    const issue = await check(ctx);
+    if (issue) return { ok: false, ...issue };
+  }
+  return { ok: true, strength: ctx.strength };
+}
