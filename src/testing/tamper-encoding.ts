@@ -1,0 +1,45 @@
+import { children, concat, rawOf, readRoot, Tag, valueOf } from "../asn1/der.js";
+import { octetString, seq } from "./asn1.js";
+import { assembleSignedData, parseSignedData } from "./cms-parts.js";
+
+/** How {@link malformSignatureEncoding} breaks a signature value's encoding. */
+export type SignatureMalformation =
+  /** One zero octet appended to the signature value (any key type). */
+  | "trailing-bytes"
+  /** The ECDSA `Ecdsa-Sig-Value` SEQUENCE re-encoded with a non-minimal (BER) length. */
+  | "long-length";
+
+/**
+ * Re-encodes a SignerInfo's signature value so the mathematics may still hold but the encoding is not strict:
+ * a validator must fail it (semantics.md, keyCorrespondence: strict encodings).
+ *
+ * @param cms - a SignedData (DER)
+ * @param how - which malformation
+ * @param signerIndex - which SignerInfo (default 0)
+ * @returns a new SignedData (DER)
+ * @throws TypeError for `long-length` on a signature that is not an ECDSA SEQUENCE, or a missing SignerInfo
+ * @example
+ * ```ts
+ * const lax = malformSignatureEncoding(await signCms(data, ecSigner), "long-length");
+ * ```
+ */
+export function malformSignatureEncoding(cms: Uint8Array, how: SignatureMalformation, signerIndex = 0): Uint8Array {
+  const parts = parseSignedData(cms);
+  const info = parts.signerInfos[signerIndex];
+  if (!info) throw new TypeError(`no SignerInfo at index ${signerIndex}`);
+  const f = children(readRoot(info, "ber"), "ber");
+  const at = f.findIndex((x, i) => i > 2 && x.tag === Tag.OCTET_STRING);
+  if (at < 0) throw new TypeError("SignerInfo without a signature");
+  const sig = valueOf(f[at]!);
+  let bad: Uint8Array;
+  if (how === "trailing-bytes") {
+    bad = concat([sig, Uint8Array.of(0)]);
+  } else {
+    if (sig[0] !== Tag.SEQUENCE) throw new TypeError("long-length applies to ECDSA signatures");
+    const inner = valueOf(readRoot(sig));
+    // 0x81 with a length below 128 is the long form DER forbids (X.690 §10.1).
+    bad = concat([Uint8Array.of(Tag.SEQUENCE, 0x81, inner.length), inner]);
+  }
+  const rebuilt = seq(...f.map((x, i) => (i === at ? octetString(bad) : rawOf(x))));
+  return assembleSignedData({ ...parts, signerInfos: parts.signerInfos.map((s, i) => (i === signerIndex ? rebuilt : s)) });
+}
