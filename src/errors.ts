@@ -18,21 +18,25 @@
  * | `TRUST_LIST_INVALID` | a trust list that does not follow the `decree130/trust-list@1` format |
  * | `POLICY_INVALID` | a policy object with unknown or badly typed settings |
  */
-export type Decree130ErrorCode =
-  | "INPUT_EMPTY"
-  | "INPUT_TOO_LARGE"
-  | "INPUT_NOT_RECOGNIZED"
-  | "MALFORMED_DER"
-  | "NESTING_TOO_DEEP"
-  | "NOT_SIGNED_DATA"
-  | "MALFORMED_CMS"
-  | "NO_SIGNERS"
-  | "LIMIT_EXCEEDED"
-  | "MALFORMED_CERTIFICATE"
-  | "MALFORMED_CRL"
-  | "MALFORMED_OCSP"
-  | "TRUST_LIST_INVALID"
-  | "POLICY_INVALID";
+export const DECREE130_ERROR_CODES = [
+  "INPUT_EMPTY",
+  "INPUT_TOO_LARGE",
+  "INPUT_NOT_RECOGNIZED",
+  "MALFORMED_DER",
+  "NESTING_TOO_DEEP",
+  "NOT_SIGNED_DATA",
+  "MALFORMED_CMS",
+  "NO_SIGNERS",
+  "LIMIT_EXCEEDED",
+  "MALFORMED_CERTIFICATE",
+  "MALFORMED_CRL",
+  "MALFORMED_OCSP",
+  "TRUST_LIST_INVALID",
+  "POLICY_INVALID",
+] as const;
+
+/** A stable error code: see {@link DECREE130_ERROR_CODES}. */
+export type Decree130ErrorCode = (typeof DECREE130_ERROR_CODES)[number];
 
 /**
  * The one error class of the library: thrown for input that is not a readable signature, and for an invalid trust list

@@ -1,4 +1,5 @@
-import { children, concat, octets, Tag, valueOf, type Tlv } from "./der.js";
+import { Decree130Error } from "../errors.js";
+import { children, concat, MAX_DEPTH, octets, Tag, valueOf, type Tlv } from "./der.js";
 
 /**
  * DER length octets.
@@ -36,12 +37,14 @@ function compareBytes(a: Uint8Array, b: Uint8Array): number {
  * (X.690 §11.6). Used where RFC 5652 says a signature covers the DER form of a structure that may arrive as BER.
  *
  * @param tlv - an element read in `ber` mode
+ * @param depth - current nesting, bounded by {@link MAX_DEPTH}
  * @returns its DER encoding
  */
-export function toDer(tlv: Tlv): Uint8Array {
+export function toDer(tlv: Tlv, depth = 0): Uint8Array {
+  if (depth > MAX_DEPTH) throw new Decree130Error("NESTING_TOO_DEEP", `ASN.1 nesting deeper than ${MAX_DEPTH}`);
   if (tlv.tag === 0x24) return encodeTlv(Tag.OCTET_STRING, octets(tlv));
   if ((tlv.tag & 0x20) === 0) return encodeTlv(tlv.tag, valueOf(tlv));
-  const parts = children(tlv, "ber").map(toDer);
+  const parts = children(tlv, "ber").map((c) => toDer(c, depth + 1));
   if (tlv.tag === Tag.SET) parts.sort(compareBytes);
   return encodeTlv(tlv.tag, ...parts);
 }

@@ -1,4 +1,7 @@
+import type { AlgorithmIdentifier } from "../model/algorithm.js";
 import type { Certificate } from "../model/certificate.js";
+import type { Extension } from "../model/extensions.js";
+import type { Name } from "../model/name.js";
 
 /** CRL reason codes (RFC 5280 §5.3.1) by name. */
 export type RevocationReason =
@@ -17,14 +20,14 @@ export type RevocationReason =
 export interface Crl {
   readonly der: Uint8Array;
   readonly tbs: Uint8Array;
-  readonly issuer: import("../model/name.js").Name;
+  readonly issuer: Name;
   readonly thisUpdate: number;
   readonly nextUpdate?: number;
   /** Serial (upper-case hex) → entry. */
   readonly entries: ReadonlyMap<string, CrlEntry>;
-  readonly signatureAlgorithm: import("../model/algorithm.js").AlgorithmIdentifier;
+  readonly signatureAlgorithm: AlgorithmIdentifier;
   readonly signature: Uint8Array;
-  readonly extensions: readonly import("../model/extensions.js").Extension[];
+  readonly extensions: readonly Extension[];
   readonly crlNumber?: bigint;
   /** Set for a delta CRL: the base CRL number it applies to. */
   readonly deltaBase?: bigint;
@@ -46,10 +49,10 @@ export interface OcspResponse {
   readonly producedAt: number;
   readonly responses: readonly OcspSingleResponse[];
   readonly certificates: readonly Certificate[];
-  readonly signatureAlgorithm: import("../model/algorithm.js").AlgorithmIdentifier;
+  readonly signatureAlgorithm: AlgorithmIdentifier;
   readonly signature: Uint8Array;
   /** ResponderID: by name (DER of the Name) or by key hash. */
-  readonly responderId: { readonly byName?: import("../model/name.js").Name; readonly byKeyHash?: Uint8Array };
+  readonly responderId: { readonly byName?: Name; readonly byKeyHash?: Uint8Array };
 }
 
 /** One SingleResponse. */

@@ -1,0 +1,30 @@
+// `npm run demo`: runs the built command line over three example signatures and says, in a line, why each gets its
+// verdict. Add `-- --lang en` for English. The files come from test/fixtures/make-fixtures.sh (OpenSSL under faketime).
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+const here = (p) => fileURLToPath(new URL(`./demo/${p}`, import.meta.url));
+const bin = fileURLToPath(new URL("../dist/cli/main.js", import.meta.url));
+const lang = process.argv.includes("--lang") ? process.argv[process.argv.indexOf("--lang") + 1] : "vi";
+const common = ["--trust-list", here("trust-list.json"), "--crl", here("public-ca.crl"), "--now", "2025-06-01T00:00:00Z", "--lang", lang];
+
+const examples = [
+  {
+    file: "secure.p7s",
+    why: "Signed 2025-03-01 by a certificate of a listed public CA, valid then, not on the CA's current CRL → SECURE (exit 0).",
+  },
+  {
+    file: "not-secure-tampered.p7s",
+    why: "The same kind of signature, but the signed amount was changed after signing → NOT_SECURE (exit 1).",
+  },
+  {
+    file: "indeterminate-expired.p7s",
+    why: "Signed inside the certificate's validity, which has since ended, and nothing proves when → INDETERMINATE (exit 2); add --signing-time to vouch for it.",
+  },
+];
+
+for (const { file, why } of examples) {
+  console.log(`\n=== ${file}\n    ${why}\n`);
+  const r = spawnSync(process.execPath, [bin, "verify", here(file), ...common], { stdio: "inherit" });
+  console.log(`    exit code: ${r.status}`);
+}

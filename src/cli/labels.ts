@@ -1,0 +1,72 @@
+import type { ConditionName, ConditionStatus, SigningTimeSource, Verdict } from "../report/types.js";
+import type { IssuerCategory } from "../model/trust-list.js";
+
+/** The words of the human-readable report, per language. */
+export interface Labels {
+  readonly verdict: Record<Verdict, string>;
+  readonly status: Record<ConditionStatus, string>;
+  readonly condition: Record<ConditionName, string>;
+  readonly category: Record<IssuerCategory, string>;
+  readonly source: Record<SigningTimeSource, string>;
+  readonly signature: string;
+  readonly signer: string;
+  readonly provider: string;
+  readonly signingTime: string;
+  readonly regime: string;
+  readonly warnings: string;
+  readonly unknown: string;
+  readonly notSignature: string;
+}
+
+export const LABELS: Readonly<Record<"vi" | "en", Labels>> = {
+  vi: {
+    verdict: { SECURE: "AN TOÀN", NOT_SECURE: "KHÔNG AN TOÀN", INDETERMINATE: "CHƯA XÁC ĐỊNH" },
+    status: { PASSED: "ĐẠT", FAILED: "KHÔNG ĐẠT", INDETERMINATE: "CHƯA XÁC ĐỊNH" },
+    condition: {
+      validityPeriod: "Chứng thư có hiệu lực khi ký",
+      keyCorrespondence: "Khóa bí mật tương ứng khóa công khai",
+      issuerType: "Tổ chức cấp chứng thư",
+      soleControl: "Khóa thuộc sự kiểm soát duy nhất của người ký",
+    },
+    category: {
+      "national-root": "tổ chức chứng thực gốc quốc gia",
+      government: "chuyên dùng Chính phủ",
+      public: "công cộng",
+      specialized: "chuyên dùng (Điều 40)",
+    },
+    source: { timestamp: "dấu thời gian", caller: "do bên kiểm tra cung cấp", claimed: "người ký khai", "validation-time": "thời điểm kiểm tra" },
+    signature: "Chữ ký",
+    signer: "Người ký",
+    provider: "Tổ chức cung cấp dịch vụ",
+    signingTime: "Thời điểm ký",
+    regime: "Pháp luật áp dụng",
+    warnings: "Lưu ý",
+    unknown: "không rõ",
+    notSignature: "Không đọc được chữ ký",
+  },
+  en: {
+    verdict: { SECURE: "SECURE", NOT_SECURE: "NOT SECURE", INDETERMINATE: "INDETERMINATE" },
+    status: { PASSED: "PASSED", FAILED: "FAILED", INDETERMINATE: "INDETERMINATE" },
+    condition: {
+      validityPeriod: "Certificate valid when signing",
+      keyCorrespondence: "Private key matches the public key",
+      issuerType: "Certificate issuer",
+      soleControl: "Key under the signer's sole control",
+    },
+    category: {
+      "national-root": "national root provider",
+      government: "Government-specialized",
+      public: "licensed public",
+      specialized: "specialized (Art. 40)",
+    },
+    source: { timestamp: "timestamp", caller: "asserted by the caller", claimed: "claimed by the signer", "validation-time": "validation time" },
+    signature: "Signature",
+    signer: "Signer",
+    provider: "Provider",
+    signingTime: "Signing time",
+    regime: "Applicable law",
+    warnings: "Warnings",
+    unknown: "unknown",
+    notSignature: "Not a readable signature",
+  },
+};

@@ -1,0 +1,51 @@
+import type { Certificate } from "../model/certificate.js";
+import { formatName } from "../model/name.js";
+import type { RevocationFinding } from "../revocation/types.js";
+
+/**
+ * A time as ISO 8601, or `null`.
+ *
+ * @param t - milliseconds since the epoch
+ * @returns e.g. `2025-01-01T00:00:00.000Z`
+ */
+export const iso = (t: number | undefined): string | null => (t === undefined ? null : new Date(t).toISOString());
+
+/**
+ * The revocation facts as report evidence.
+ *
+ * @param f - a finding, or `null` when revocation was ignored
+ * @returns a JSON-ready summary
+ */
+export function revocationEvidence(f: RevocationFinding | null): Record<string, unknown> {
+  if (f === null) return { checked: false };
+  const r = f.revocation;
+  return {
+    checked: true,
+    known: f.known,
+    revoked: r
+      ? {
+          at: iso(r.at),
+          reason: r.reason,
+          ...(r.compromiseAt === undefined ? {} : { compromiseAt: iso(r.compromiseAt) }),
+          ...(r.holdUntil === undefined ? {} : { holdUntil: iso(r.holdUntil) }),
+        }
+      : null,
+    sources: f.evidence,
+  };
+}
+
+/**
+ * A certificate as report evidence.
+ *
+ * @param c - the certificate
+ * @returns subject, issuer, serial and validity
+ */
+export function certificateEvidence(c: Certificate): Record<string, unknown> {
+  return {
+    subject: formatName(c.subject),
+    issuer: formatName(c.issuer),
+    serialNumber: c.serialHex,
+    notBefore: iso(c.notBefore),
+    notAfter: iso(c.notAfter),
+  };
+}

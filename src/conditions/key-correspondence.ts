@@ -1,0 +1,127 @@
+import { bytesEqual } from "../asn1/encode.js";
+import { digest } from "../crypto/digest.js";
+import { verifySignature } from "../crypto/verify.js";
+import type { VerifyFailure } from "../crypto/types.js";
+import { finding } from "../report/finding.js";
+import type { ConditionCode } from "../report/codes.js";
+import type { ConditionResult } from "../report/types.js";
+import { sameName } from "../model/name.js";
+import type { Certificate } from "../model/certificate.js";
+import type { EssCertId } from "../input/signed-attributes.js";
+import type { SignatureContext } from "./context.js";
+
+/** How a verification failure maps to this condition's codes. */
+const VERIFY_CODES: Readonly<Record<VerifyFailure, ConditionCode>> = {
+  SIGNATURE_INVALID: "SIGNATURE_INVALID",
+  MALFORMED_SIGNATURE: "SIGNATURE_INVALID",
+  MALFORMED_KEY: "SIGNATURE_INVALID",
+  ALGORITHM_KEY_MISMATCH: "SIGNATURE_INVALID",
+  WEAK_ALGORITHM: "WEAK_ALGORITHM",
+  UNSUPPORTED_ALGORITHM: "UNSUPPORTED_ALGORITHM",
+};
+
+/** When several checks fail, the first in this order is reported; all are listed in the evidence. */
+const PRECEDENCE: readonly ConditionCode[] = [
+  "SIGNATURE_INVALID",
+  "HASH_MISMATCH",
+  "SIGNING_CERT_MISMATCH",
+  "MALFORMED_SIGNED_ATTRIBUTES",
+  "WEAK_ALGORITHM",
+  "KEY_USAGE",
+  "UNSUPPORTED_ALGORITHM",
+  "SIGNED_DATA_NOT_FOUND",
+];
+
+interface Problem {
+  readonly code: ConditionCode;
+  readonly detail: string;
+}
+
+async function essMatches(id: EssCertId, cert: Certificate, crypto: Crypto): Promise<string | undefined> {
+  const d = await digest(id.hashAlgorithm, cert.der, crypto);
+  if (!d.ok) return `ESS certificate hash algorithm: ${d.detail}`;
+  if (!bytesEqual(d.bytes, id.hash)) return "ESS certHash differs from the signing certificate's hash";
+  const is = id.issuerSerial;
+  if (is && (is.serialHex !== cert.serialHex || !is.issuers.some((n) => sameName(n, cert.issuer)))) {
+    return "ESS issuerSerial differs from the signing certificate";
+  }
+  return undefined;
+}
+
+/**
+ * Art. 9(1) "verifiable with the public key" and Art. 9(2) "created with the matching private key": the signature
+ * verifies with the signing certificate's key over exactly the signed content (RFC 5652 §5.4, §5.6), with acceptable
+ * algorithms and a key usage that allows signing.
+ *
+ * @param ctx - the signature's context
+ * @returns the condition result
+ */
+export async function keyCorrespondence(ctx: SignatureContext): Promise<ConditionResult> {
+  const cert = ctx.signingCertificate;
+  if (!cert) return finding("keyCorrespondence", "SIGNING_CERT_NOT_FOUND");
+  const { signer, attributes, content, policy, env } = ctx;
+  const problems: Problem[] = [];
+  const add = (code: ConditionCode, detail: string): void => void problems.push({ code, detail });
+  const ku = cert.keyUsage;
+  if (ku && !ku.has("digitalSignature") && !ku.has("nonRepudiation")) add("KEY_USAGE", "keyUsage lacks digitalSignature and nonRepudiation");
+
+  let signedBytes: Uint8Array | undefined;
+  let digestName: string | undefined;
+  if (signer.signedAttrs && attributes) {
+    signedBytes = signer.signedAttrs.der;
+    for (const p of attributes.problems) add("MALFORMED_SIGNED_ATTRIBUTES", p);
+    if (attributes.contentType !== undefined && attributes.contentType !== ctx.signedData.eContentType) {
+      add("MALFORMED_SIGNED_ATTRIBUTES", `contentType ${attributes.contentType} differs from eContentType ${ctx.signedData.eContentType}`);
+    }
+    if (attributes.signingCertificate) {
+      const mismatch = await essMatches(attributes.signingCertificate, cert, env.crypto);
+      if (mismatch) add("SIGNING_CERT_MISMATCH", mismatch);
+    }
+    if (content === undefined) add("SIGNED_DATA_NOT_FOUND", "detached signature without the signed content");
+    else {
+      const d = await digest(signer.digestAlgorithm, content, env.crypto, { algorithms: policy.algorithms });
+      digestName = d.name;
+      if (!d.ok) add(d.code, d.detail);
+      else if (attributes.messageDigest && !bytesEqual(d.bytes, attributes.messageDigest)) {
+        add("HASH_MISMATCH", `messageDigest differs from the ${d.name} of the content`);
+      }
+    }
+  } else if (content === undefined) {
+    add("SIGNED_DATA_NOT_FOUND", "detached signature without signed attributes and without the signed content");
+  } else {
+    signedBytes = content;
+  }
+
+  let algorithm: string | undefined;
+  let legacy = false;
+  if (signedBytes) {
+    const outcome = await verifySignature(
+      {
+        signatureAlgorithm: signer.signatureAlgorithm,
+        digestAlgorithm: signer.digestAlgorithm,
+        spki: cert.spki,
+        signature: signer.signature,
+        data: signedBytes,
+      },
+      env,
+      { algorithms: policy.algorithms },
+    );
+    if (outcome.ok) {
+      algorithm = `${outcome.algorithms.signature} ${outcome.algorithms.digest}, ${outcome.algorithms.key}`;
+      legacy = outcome.strength === "legacy";
+    } else add(VERIFY_CODES[outcome.code], outcome.detail);
+  }
+
+  const evidence = {
+    signedAttributes: signer.signedAttrs !== undefined,
+    signedAttributesReencoded: signer.signedAttrs ? !signer.signedAttrs.wasDer : false,
+    contentSupplied: content !== undefined,
+    digestAlgorithm: digestName ?? signer.digestAlgorithm.oid,
+    ...(algorithm ? { algorithm } : {}),
+    legacyAlgorithm: legacy,
+    problems: problems.map((p) => ({ code: p.code, detail: p.detail })),
+  };
+  const decisive = PRECEDENCE.map((code) => problems.find((p) => p.code === code)).find((p) => p !== undefined);
+  if (decisive) return finding("keyCorrespondence", decisive.code, evidence, { detail: decisive.detail });
+  return finding("keyCorrespondence", "SIGNATURE_VALID", evidence, { algorithm });
+}

@@ -1,0 +1,53 @@
+import type { Certificate } from "../model/certificate.js";
+import { attributeValues, formatName } from "../model/name.js";
+import { parseVietnameseIdentifiers } from "../identity/vn-identifiers.js";
+import { encodeBase64 } from "../report/base64.js";
+import { verdictOf } from "../report/verdict.js";
+import type { ConditionResult, IssuerTypeResult, SignatureReport, Warning } from "../report/types.js";
+import { regimeAt } from "../time/regime.js";
+import type { SigningTimes } from "../time/signing-time.js";
+
+/** The parts a signature's report is made of. */
+export interface ReportParts {
+  readonly signingCertificate: Certificate | undefined;
+  readonly conditions: {
+    readonly validityPeriod: ConditionResult;
+    readonly keyCorrespondence: ConditionResult;
+    readonly issuerType: IssuerTypeResult;
+    readonly soleControl: ConditionResult;
+  };
+  readonly times: SigningTimes;
+  readonly warnings: readonly Warning[];
+}
+
+/**
+ * Builds the report of interfaces.md §2 for one signature.
+ *
+ * @param parts - the signing certificate, the four results, the times and the warnings
+ * @returns the signature's report
+ */
+export function assembleReport(parts: ReportParts): SignatureReport {
+  const cert = parts.signingCertificate;
+  const { conditions, times } = parts;
+  const providerName = conditions.issuerType.evidence["provider"];
+  return {
+    verdict: verdictOf(conditions),
+    signer: cert
+      ? {
+          subject: formatName(cert.subject),
+          commonName: attributeValues(cert.subject, "2.5.4.3")[0] ?? null,
+          identifiers: parseVietnameseIdentifiers(cert.subject).identifiers,
+          serialNumber: cert.serialHex,
+          certificate: encodeBase64(cert.der),
+        }
+      : { subject: null, commonName: null, identifiers: {}, serialNumber: null, certificate: null },
+    provider: {
+      name: typeof providerName === "string" ? providerName : null,
+      category: conditions.issuerType.category,
+    },
+    signingTime: { value: new Date(times.reported.value).toISOString(), source: times.reported.source },
+    regime: regimeAt(times.reported.value, cert),
+    conditions,
+    warnings: parts.warnings,
+  };
+}

@@ -1,0 +1,52 @@
+import { readRoot } from "../asn1/der.js";
+import { Decree130Error } from "../errors.js";
+import { decodeCertificate, type Certificate } from "../model/certificate.js";
+import { decodePem } from "../trust/pem.js";
+import { decodeSignedData } from "./cms.js";
+import { DEFAULT_LIMITS } from "./limits.js";
+
+const latin1 = new TextDecoder("latin1");
+
+function fromDer(der: Uint8Array): Certificate[] {
+  try {
+    return [decodeCertificate(der)];
+  } catch (certErr) {
+    // A PKCS#7 "certs-only" bundle (.p7b) is a SignedData without signers: take its certificates.
+    try {
+      readRoot(der, "ber");
+      return [...decodeBundle(der)];
+    } catch {
+      throw certErr;
+    }
+  }
+}
+
+function decodeBundle(der: Uint8Array): readonly Certificate[] {
+  return decodeSignedData(der, DEFAULT_LIMITS, { requireSigners: false }).certificates;
+}
+
+/**
+ * Reads certificates a caller supplies: DER, PEM (`CERTIFICATE` blocks) or a PKCS#7 bundle (DER or PEM `PKCS7`).
+ *
+ * @param input - a file's bytes or text
+ * @returns the certificates
+ * @throws {@link Decree130Error} `MALFORMED_CERTIFICATE` when nothing readable is found
+ */
+export function readCertificates(input: Uint8Array | string): Certificate[] {
+  const bytes = typeof input === "string" ? undefined : input;
+  if (bytes && bytes[0] === 0x30) return fromDer(bytes);
+  const text = typeof input === "string" ? input : latin1.decode(input);
+  let blocks;
+  try {
+    blocks = decodePem(text);
+  } catch (err) {
+    throw new Decree130Error("MALFORMED_CERTIFICATE", `not a certificate: ${(err as Error).message}`, { cause: err });
+  }
+  const out: Certificate[] = [];
+  for (const b of blocks) {
+    if (b.label === "CERTIFICATE" || b.label === "X509 CERTIFICATE") out.push(decodeCertificate(b.der));
+    else if (b.label === "PKCS7" || b.label === "CMS") out.push(...decodeBundle(b.der));
+  }
+  if (out.length === 0) throw new Decree130Error("MALFORMED_CERTIFICATE", "no certificate found in the input");
+  return out;
+}

@@ -1,0 +1,70 @@
+import { Decree130Error } from "../errors.js";
+import type { KeyProtection } from "../model/trust-list.js";
+
+/** The strictness choices semantics.md names; each has a default. */
+export interface Policy {
+  /** `require`: revocation evidence is needed (default). `ignore`: judged as if nothing were revoked, with a warning. */
+  readonly revocation: "require" | "ignore";
+  /** `default`: SHA-1 and RSA 1024–2047 pass with a warning. `strict`: they fail. */
+  readonly algorithms: "default" | "strict";
+  /** `presumed`: sole control is presumed absent contrary evidence (default). `require-evidence`: key-storage evidence is needed. */
+  readonly soleControl: "presumed" | "require-evidence";
+  /** How far a claimed time may lie after the proven one before it counts as contradicted, in milliseconds. */
+  readonly clockSkewMs: number;
+  /** Certificate policy OIDs the caller accepts as proof that keys are hardware-protected (sole-control evidence). */
+  readonly hardwarePolicies: readonly string[];
+  /** Key-storage evidence the caller vouches for (e.g. a remote-signing service's receipt). */
+  readonly keyProtection: KeyProtection | null;
+}
+
+/** The default policy of semantics.md. */
+export const DEFAULT_POLICY: Policy = {
+  revocation: "require",
+  algorithms: "default",
+  soleControl: "presumed",
+  clockSkewMs: 5 * 60 * 1000,
+  hardwarePolicies: [],
+  keyProtection: null,
+};
+
+type Check = (value: unknown) => boolean;
+const oneOf =
+  (...allowed: readonly unknown[]): Check =>
+  (v) =>
+    allowed.includes(v);
+
+/** Each setting and the values it accepts: one table, so the CLI's `--policy` file and the API agree. */
+const SETTINGS: Readonly<Record<keyof Policy, Check>> = {
+  revocation: oneOf("require", "ignore"),
+  algorithms: oneOf("default", "strict"),
+  soleControl: oneOf("presumed", "require-evidence"),
+  clockSkewMs: (v) => typeof v === "number" && Number.isFinite(v) && v >= 0 && v <= 86_400_000,
+  hardwarePolicies: (v) => Array.isArray(v) && v.every((s) => typeof s === "string" && /^\d+(\.\d+)+$/.test(s)),
+  keyProtection: oneOf("usb-token", "remote-signing-hsm", "mobile-pki", null),
+};
+
+/**
+ * Checks a policy object (from the API or a `--policy` JSON file) and fills in the defaults.
+ *
+ * @param input - a partial policy; `undefined` gives the default
+ * @returns the complete policy
+ * @throws {@link Decree130Error} `POLICY_INVALID` naming the setting
+ * @example
+ * ```ts
+ * const policy = resolvePolicy({ algorithms: "strict" });
+ * ```
+ */
+export function resolvePolicy(input: unknown): Policy {
+  if (input === undefined || input === null) return DEFAULT_POLICY;
+  if (typeof input !== "object" || Array.isArray(input)) {
+    throw new Decree130Error("POLICY_INVALID", "policy must be an object");
+  }
+  const out: Record<string, unknown> = { ...DEFAULT_POLICY };
+  for (const [key, value] of Object.entries(input)) {
+    const check = SETTINGS[key as keyof Policy] as Check | undefined;
+    if (!check) throw new Decree130Error("POLICY_INVALID", `unknown policy setting "${key}"`);
+    if (!check(value)) throw new Decree130Error("POLICY_INVALID", `policy setting "${key}" has an invalid value: ${JSON.stringify(value)}`);
+    out[key] = value;
+  }
+  return out as unknown as Policy;
+}

@@ -1,0 +1,70 @@
+import type { IssuerCategory } from "../model/trust-list.js";
+
+/** The outcome of one condition. */
+export type ConditionStatus = "PASSED" | "FAILED" | "INDETERMINATE";
+
+/** The verdict on one signature: `NOT_SECURE` if any condition failed, `SECURE` if all passed, else `INDETERMINATE`. */
+export type Verdict = "SECURE" | "NOT_SECURE" | "INDETERMINATE";
+
+/** The four conditions of Decree 130 Art. 9. */
+export type ConditionName = "validityPeriod" | "keyCorrespondence" | "issuerType" | "soleControl";
+
+/** A text in Vietnamese and English. */
+export interface Message {
+  readonly vi: string;
+  readonly en: string;
+}
+
+/** What a condition concluded, why, and on what evidence. */
+export interface ConditionResult {
+  readonly status: ConditionStatus;
+  /** A stable code: see `docs/codes.md`. */
+  readonly code: string;
+  /** The article of Decree 130 the condition applies. */
+  readonly article: string;
+  readonly message: Message;
+  /** The facts used: times, certificates, revocation evidence. Fields are added over time, never renamed. */
+  readonly evidence: Readonly<Record<string, unknown>>;
+}
+
+/** The issuerType result also names the category. */
+export interface IssuerTypeResult extends ConditionResult {
+  readonly category: IssuerCategory | null;
+}
+
+/** A remark that does not change the verdict. */
+export interface Warning {
+  readonly code: string;
+  readonly message: Message;
+}
+
+/** Where the signing time used came from. */
+export type SigningTimeSource = "timestamp" | "caller" | "claimed" | "validation-time";
+
+/** The report on one signature (interfaces.md §2). */
+export interface SignatureReport {
+  readonly verdict: Verdict;
+  readonly signer: {
+    readonly subject: string | null;
+    readonly commonName: string | null;
+    readonly identifiers: Readonly<Record<string, string>>;
+    readonly serialNumber: string | null;
+    /** The signing certificate, base64 DER; `null` when not found. */
+    readonly certificate: string | null;
+  };
+  readonly provider: { readonly name: string | null; readonly category: IssuerCategory | null };
+  readonly signingTime: { readonly value: string | null; readonly source: SigningTimeSource };
+  readonly regime: { readonly id: string; readonly note: Message };
+  readonly conditions: {
+    readonly validityPeriod: ConditionResult;
+    readonly keyCorrespondence: ConditionResult;
+    readonly issuerType: IssuerTypeResult;
+    readonly soleControl: ConditionResult;
+  };
+  readonly warnings: readonly Warning[];
+}
+
+/** The report on a signed file: one entry per signature, in document order. */
+export interface Report {
+  readonly signatures: readonly SignatureReport[];
+}

@@ -1,0 +1,149 @@
+import { createKeyCache } from "./crypto/key-cache.js";
+import type { Env, KeyCache } from "./crypto/types.js";
+import { gatherEvidence } from "./engine/revocation-sources.js";
+import { judgeSignature, type FileContext } from "./engine/judge-signature.js";
+import { Decree130Error } from "./errors.js";
+import { readCertificates } from "./input/certificates.js";
+import { decodeSignedData } from "./input/cms.js";
+import { DEFAULT_LIMITS, type Limits } from "./input/limits.js";
+import { readSignatureBytes } from "./input/read.js";
+import type { TrustList } from "./model/trust-list.js";
+import { resolvePolicy, type Policy } from "./policy/policy.js";
+import { warning } from "./report/finding.js";
+import type { Report } from "./report/types.js";
+import { decodeCrl } from "./revocation/crl.js";
+import { decodeOcspResponse } from "./revocation/ocsp.js";
+import type { RevocationSources } from "./revocation/types.js";
+import { decodePem } from "./trust/pem.js";
+
+/** State that may be shared across validations to save work: imported keys. Bounded in size. */
+export interface ValidationCache {
+  readonly keys: KeyCache;
+}
+
+/**
+ * Creates a cache to share across validations (a service validating many signatures from the same CAs).
+ *
+ * @param options - `maxKeys`: most imported keys kept (least recently used are dropped)
+ * @returns the cache
+ * @example
+ * ```ts
+ * const cache = createValidationCache();
+ * for (const file of files) await validate(file, { trustList, cache });
+ * ```
+ */
+export function createValidationCache(options: { maxKeys?: number } = {}): ValidationCache {
+  return { keys: createKeyCache(options.maxKeys ?? 256) };
+}
+
+/** Options of {@link validate}. Only `trustList` is required. */
+export interface ValidateOptions {
+  /** The providers to trust (interfaces.md §3), loaded with `loadTrustList` or `vietnamTrustList()` from `decree130/trust/vn`. */
+  readonly trustList: TrustList;
+  /** The signed content, for a detached signature. */
+  readonly content?: Uint8Array;
+  /** Extra certificates for path building: DER, PEM or PKCS#7 bundles. */
+  readonly certificates?: readonly (Uint8Array | string)[];
+  /** CRLs (DER or PEM). */
+  readonly crls?: readonly (Uint8Array | string)[];
+  /** OCSP responses (DER). */
+  readonly ocspResponses?: readonly Uint8Array[];
+  /** Validation time; default: the clock, read once here. */
+  readonly now?: Date;
+  /** A signing time the caller vouches for (a receipt log, a submission time): a proof of existence. */
+  readonly signingTime?: Date;
+  /** Strictness choices; see {@link Policy}. */
+  readonly policy?: Partial<Policy>;
+  /** WebCrypto; default `globalThis.crypto`. */
+  readonly crypto?: Crypto;
+  /** Shared cache; default: a fresh one per call. */
+  readonly cache?: ValidationCache;
+  /** Bounds on input size and counts; see {@link Limits}. */
+  readonly limits?: Partial<Limits>;
+}
+
+function requireDate(value: Date | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!(value instanceof Date) || Number.isNaN(value.getTime())) throw new TypeError(`options.${name} must be a valid Date`);
+  return value.getTime();
+}
+
+function crlDer(input: Uint8Array | string): Uint8Array {
+  if (typeof input !== "string" && input[0] === 0x30) return input;
+  const text = typeof input === "string" ? input : new TextDecoder("latin1").decode(input);
+  try {
+    const block = decodePem(text).find((b) => b.label === "X509 CRL");
+    if (block) return block.der;
+  } catch (err) {
+    throw new Decree130Error("MALFORMED_CRL", `unreadable CRL: ${(err as Error).message}`, { cause: err });
+  }
+  throw new Decree130Error("MALFORMED_CRL", "no CRL found in the input (expected DER or PEM X509 CRL)");
+}
+
+function callerEvidence(options: ValidateOptions, limits: Limits): RevocationSources {
+  const crls = options.crls ?? [];
+  const ocsp = options.ocspResponses ?? [];
+  if (crls.length + ocsp.length > limits.maxRevocationObjects) {
+    throw new Decree130Error("LIMIT_EXCEEDED", `more than ${limits.maxRevocationObjects} CRLs and OCSP responses`);
+  }
+  return {
+    crls: crls.map((c) => ({ crl: decodeCrl(crlDer(c)), origin: "caller" as const })),
+    ocsp: ocsp.map((o) => ({ response: decodeOcspResponse(o), origin: "caller" as const })),
+  };
+}
+
+/**
+ * Judges every signature of a CMS/PKCS#7 file under Decree 130/2018 Art. 9: validity period, key correspondence,
+ * issuer type and sole control, each `PASSED`, `FAILED` or `INDETERMINATE` with a stable code, and a verdict.
+ *
+ * A bad signature is not an error: it yields a report. Only input that is not a readable signature throws.
+ *
+ * @param input - the signature file: DER, PEM (`PKCS7`/`CMS`) or base64
+ * @param options - trust list, content, evidence, times and policy
+ * @returns one report per SignerInfo, in order
+ * @throws {@link Decree130Error} for input that is not a signature (see its `code`)
+ * @throws TypeError for misuse (a missing trust list, an invalid date)
+ * @example
+ * ```ts
+ * import { validate } from "decree130";
+ * import { vietnamTrustList } from "decree130/trust/vn";
+ *
+ * const report = await validate(p7sBytes, { trustList: vietnamTrustList(), content: pdfBytes });
+ * console.log(report.signatures[0].verdict); // "SECURE" | "NOT_SECURE" | "INDETERMINATE"
+ * ```
+ */
+export async function validate(input: Uint8Array | string, options: ValidateOptions): Promise<Report> {
+  if (typeof options !== "object" || options === null || typeof options.trustList?.anchorsFor !== "function") {
+    throw new TypeError("options.trustList is required: load one with loadTrustList() or vietnamTrustList()");
+  }
+  const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const policy = resolvePolicy(options.policy);
+  const now = requireDate(options.now, "now") ?? Date.now();
+  const callerSigningTime = requireDate(options.signingTime, "signingTime");
+  const crypto = options.crypto ?? globalThis.crypto;
+  if (!crypto?.subtle) throw new TypeError("WebCrypto is not available: pass options.crypto");
+  const env: Env = { crypto, keys: (options.cache ?? createValidationCache()).keys };
+
+  const signedData = decodeSignedData(readSignatureBytes(input, limits), limits);
+  const supplied = (options.certificates ?? []).flatMap((c) => readCertificates(c));
+  const certificates = [...signedData.certificates, ...supplied];
+  if (certificates.length > limits.maxCertificates) {
+    throw new Decree130Error("LIMIT_EXCEEDED", `more than ${limits.maxCertificates} certificates`);
+  }
+  const gathered = gatherEvidence(signedData, callerEvidence(options, limits));
+  const file: FileContext = {
+    signedData,
+    content: options.content,
+    certificates,
+    revocation: gathered.sources,
+    trustList: options.trustList,
+    policy,
+    now,
+    callerSigningTime,
+    env,
+    fileWarnings: gathered.unreadable.map((detail) => warning("EVIDENCE_REJECTED", { detail })),
+  };
+  const signatures = [];
+  for (const signer of signedData.signers) signatures.push(await judgeSignature(signer, file));
+  return { signatures };
+}

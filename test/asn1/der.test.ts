@@ -1,0 +1,80 @@
+import { describe, expect, it } from "vitest";
+import { children, oid, readRoot, readTlv, smallInt, time, text, integerBytes, octets } from "../../src/asn1/der.js";
+import { toDer } from "../../src/asn1/encode.js";
+import { isDecree130Error } from "../../src/errors.js";
+
+const bytes = (hex: string): Uint8Array => Uint8Array.from(hex.match(/../g)!.map((h) => parseInt(h, 16)));
+const codeOf = (f: () => unknown): string | undefined => {
+  try {
+    f();
+    return undefined;
+  } catch (err) {
+    return isDecree130Error(err) ? err.code : `untyped: ${String(err)}`;
+  }
+};
+
+describe("DER reader", () => {
+  it("reads a definite-length element and its children", () => {
+    const seq = readRoot(bytes("3006020101020102"));
+    expect(children(seq).map((c) => smallInt(c))).toEqual([1, 2]);
+  });
+  it("rejects trailing bytes after the root", () => {
+    expect(codeOf(() => readRoot(bytes("3000ff")))).toBe("MALFORMED_DER");
+  });
+  it("rejects non-minimal long-form lengths in DER and accepts them in BER", () => {
+    expect(codeOf(() => readRoot(bytes("30810100")))).toBe("MALFORMED_DER");
+    expect(codeOf(() => readRoot(bytes("3081020500")))).toBe("MALFORMED_DER");
+    expect(readRoot(bytes("3081020500"), "ber").valueEnd).toBe(5);
+  });
+  it("rejects indefinite lengths in DER and reads them in BER", () => {
+    const ber = bytes("308005000000");
+    expect(codeOf(() => readRoot(ber))).toBe("MALFORMED_DER");
+    const tlv = readRoot(ber, "ber");
+    expect(tlv.indefinite).toBe(true);
+    expect(children(tlv, "ber")).toHaveLength(1);
+  });
+  it("rejects truncation and lengths past the container", () => {
+    expect(codeOf(() => readRoot(bytes("3005020101")))).toBe("MALFORMED_DER");
+    expect(codeOf(() => readRoot(bytes("30")))).toBe("MALFORMED_DER");
+    expect(codeOf(() => readRoot(bytes("3084ffffffff")))).toBe("MALFORMED_DER");
+  });
+  it("bounds nesting depth without recursion blow-up", () => {
+    const deep = new Uint8Array(2 * 10_000);
+    for (let i = 0; i < 10_000; i++) deep.set([0x30, 0x80], i * 2);
+    expect(codeOf(() => readRoot(deep, "ber"))).toBe("NESTING_TOO_DEEP");
+  });
+  it("decodes OIDs and rejects non-minimal arcs", () => {
+    expect(oid(readRoot(bytes("06092a864886f70d010702")))).toBe("1.2.840.113549.1.7.2");
+    expect(codeOf(() => oid(readRoot(bytes("0603808001"))))).toBe("MALFORMED_DER");
+  });
+  it("rejects non-minimal integers", () => {
+    expect(codeOf(() => integerBytes(readRoot(bytes("02020001"))))).toBe("MALFORMED_DER");
+    expect(integerBytes(readRoot(bytes("02020080")))).toEqual(bytes("0080"));
+  });
+  it("reads UTCTime and GeneralizedTime, rejecting impossible dates", () => {
+    expect(time(readRoot(bytes("170d3235303130323033303430355a")))).toBe(Date.UTC(2025, 0, 2, 3, 4, 5));
+    expect(time(readRoot(bytes("180f32303530303130313030303030305a")))).toBe(Date.UTC(2050, 0, 1));
+    expect(codeOf(() => time(readRoot(bytes("170d3235303233303033303430355a"))))).toBe("MALFORMED_DER");
+  });
+  it("decodes Vietnamese UTF-8 and BMP strings", () => {
+    const utf8 = new TextEncoder().encode("Hà Nội");
+    const tlv = readTlv(Uint8Array.of(0x0c, utf8.length, ...utf8), 0, utf8.length + 2);
+    expect(text(tlv)).toBe("Hà Nội");
+    expect(text(readRoot(bytes("1e0400480061")))).toBe("Ha");
+  });
+  it("joins segmented BER OCTET STRINGs", () => {
+    expect(octets(readRoot(bytes("2480040161040162 0000".replace(/ /g, "")), "ber"))).toEqual(bytes("6162"));
+  });
+  it("re-encodes BER as DER with SET OF sorted", () => {
+    const ber = readRoot(bytes("31800402bbbb0401aa0000"), "ber");
+    expect(toDer(ber)).toEqual(bytes("31070401aa0402bbbb"));
+  });
+});
+
+describe("DER re-encoding", () => {
+  it("bounds the depth of definite-length nesting", () => {
+    let inner = Uint8Array.of(0x05, 0x00);
+    for (let i = 0; i < 200; i++) inner = Uint8Array.of(0x30, 0x82, inner.length >> 8, inner.length & 0xff, ...inner);
+    expect(codeOf(() => toDer(readRoot(inner, "ber")))).toBe("NESTING_TOO_DEEP");
+  });
+});
