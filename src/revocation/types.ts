@@ -64,6 +64,8 @@ export interface OcspSingleResponse {
   readonly status: "good" | "revoked" | "unknown";
   readonly revocationTime?: number;
   readonly reason?: RevocationReason;
+  /** The compromise time from the invalidityDate single extension (RFC 6960 §4.4), when given. */
+  readonly invalidityDate?: number;
   readonly thisUpdate: number;
   readonly nextUpdate?: number;
 }

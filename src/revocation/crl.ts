@@ -1,0 +1,196 @@
+import {
+  bitString,
+  ctx,
+  expect,
+  fields,
+  integerBytes,
+  rawOf,
+  readRoot,
+  readTlv,
+  smallInt,
+  Tag,
+  time,
+  type Tlv,
+} from "../asn1/der.js";
+import { bytesEqual } from "../asn1/encode.js";
+import { OID } from "../asn1/oids.js";
+import { Decree130Error, isDecree130Error } from "../errors.js";
+import { decodeAlgorithm } from "../model/algorithm.js";
+import { toHex } from "../model/certificate.js";
+import { decodeExtensions, type Extension } from "../model/extensions.js";
+import { decodeName } from "../model/name.js";
+import { reasonName } from "./reason.js";
+import type { Crl, CrlEntry, RevocationReason } from "./types.js";
+
+/**
+ * Default bound on revoked entries in one CRL. One entry costs roughly 150-250 bytes of heap once decoded, so the default
+ * caps a single CRL near 250 MB of memory; national CAs publish CRLs well below this (tens of thousands of entries).
+ */
+export const DEFAULT_MAX_CRL_ENTRIES = 1_000_000;
+
+/** Options for {@link decodeCrl}. */
+export interface DecodeCrlOptions {
+  /** Most revoked entries accepted; more → `LIMIT_EXCEEDED`. Default {@link DEFAULT_MAX_CRL_ENTRIES}. */
+  readonly maxEntries?: number;
+}
+
+/** A decoded CRL with what the status rules need beyond {@link Crl}: extensions this library cannot honour. */
+export interface DecodedCrl extends Crl {
+  /** 1 (no version field) or 2. */
+  readonly version: 1 | 2;
+  /** OIDs of critical CRL extensions this library does not process: such a CRL must not be used (RFC 5280 §5.2). */
+  readonly unknownCriticalExtensions: readonly string[];
+  /** OIDs of critical entry extensions this library does not process: such a CRL must not be used (RFC 5280 §5.3). */
+  readonly unknownCriticalEntryExtensions: readonly string[];
+  /** Whether some entry carries certificateIssuer, which only an indirect CRL may hold. */
+  readonly hasCertificateIssuerEntries: boolean;
+}
+
+/** CRL extensions whose meaning the status rules take into account (the rest, when critical, make a CRL unusable). */
+const KNOWN_CRL_EXTENSIONS: ReadonlySet<string> = new Set([
+  OID.authorityKeyIdentifier,
+  OID.issuerAltName,
+  OID.cRLNumber,
+  OID.deltaCRLIndicator,
+  OID.issuingDistributionPoint,
+  OID.freshestCRL,
+  OID.authorityInfoAccess,
+]);
+
+/** holdInstructionCode (RFC 5280 §5.3.2 in RFC 3280): informative, never changes the status. */
+const HOLD_INSTRUCTION_CODE = "2.5.29.23";
+
+/** Entry extensions read or safely ignored. certificateIssuer is read (it flags an indirect CRL). */
+const KNOWN_ENTRY_EXTENSIONS: ReadonlySet<string> = new Set([
+  OID.cRLReason,
+  OID.invalidityDate,
+  OID.certificateIssuer,
+  HOLD_INSTRUCTION_CODE,
+]);
+
+function malformed(message: string): never {
+  throw new Decree130Error("MALFORMED_DER", message);
+}
+
+/**
+ * Decodes a DER CRL (RFC 5280 §5), v1 or v2. The caller decodes PEM first.
+ *
+ * @param der - the CertificateList bytes (kept, not copied: byte fields are views of it)
+ * @param options - limits
+ * @returns the decoded CRL; entries keyed by upper-case serial hex
+ * @throws {@link Decree130Error} `MALFORMED_CRL` for bytes that are not a strict-DER CRL, `LIMIT_EXCEEDED` for more entries
+ * than `maxEntries` (or more than 256 extensions in one place)
+ * @example
+ * ```ts
+ * const crl = decodeCrl(bytes);
+ * crl.entries.get(cert.serialHex)?.reason; // e.g. "keyCompromise"
+ * ```
+ */
+export function decodeCrl(der: Uint8Array, options: DecodeCrlOptions = {}): DecodedCrl {
+  try {
+    return decode(readRoot(der), options.maxEntries ?? DEFAULT_MAX_CRL_ENTRIES);
+  } catch (err) {
+    if (isDecree130Error(err) && err.code === "LIMIT_EXCEEDED") throw err;
+    throw new Decree130Error("MALFORMED_CRL", `CRL does not decode: ${(err as Error).message}`, { cause: err });
+  }
+}
+
+function decode(root: Tlv, maxEntries: number): DecodedCrl {
+  const [tbsTlv, algTlv, sigTlv] = fields(root, 3, 3, "certificateList");
+  const f = fields(tbsTlv!, 4, 7, "tbsCertList");
+  let i = 0;
+  let version: 1 | 2 = 1;
+  if (f[0]!.tag === Tag.INTEGER) {
+    if (smallInt(f[i++]!, 1) !== 1) malformed("CRL version field present but not v2");
+    version = 2;
+  }
+  const innerAlg = rawOf(expect(f[i++], Tag.SEQUENCE, "signature"));
+  const issuer = decodeName(expect(f[i++], Tag.SEQUENCE, "issuer"));
+  const thisUpdate = time(f[i++] ?? malformed("thisUpdate is missing"));
+  let nextUpdate: number | undefined;
+  if (f[i] && (f[i]!.tag === Tag.UTC_TIME || f[i]!.tag === Tag.GENERALIZED_TIME)) nextUpdate = time(f[i++]!);
+  let revoked: Tlv | undefined;
+  if (f[i]?.tag === Tag.SEQUENCE) revoked = f[i++];
+  let extensions: Extension[] = [];
+  if (f[i]?.tag === ctx(0)) {
+    if (version !== 2) malformed("crlExtensions in a v1 CRL");
+    const [exts] = fields({ ...f[i++]!, tag: Tag.SEQUENCE }, 1, 1, "crlExtensions wrapper");
+    extensions = decodeExtensions(exts!);
+  }
+  if (i !== f.length) malformed(`unexpected field 0x${f[i]!.tag.toString(16)} in tbsCertList`);
+  if (!bytesEqual(innerAlg, rawOf(algTlv!))) malformed("tbsCertList.signature differs from signatureAlgorithm");
+  const signatureAlgorithm = decodeAlgorithm(algTlv!);
+  const signature = bitString(expect(sigTlv, Tag.BIT_STRING, "signatureValue")).bytes;
+
+  const entryInfo = { unknownCritical: new Set<string>(), certificateIssuer: false };
+  const entries = revoked ? decodeEntries(revoked, version, maxEntries, entryInfo) : new Map<string, CrlEntry>();
+  const byOid = new Map(extensions.map((e) => [e.oid, e.value]));
+  const crlNumber = byOid.has(OID.cRLNumber) ? unsignedBig(byOid.get(OID.cRLNumber)!) : undefined;
+  const deltaBase = byOid.has(OID.deltaCRLIndicator) ? unsignedBig(byOid.get(OID.deltaCRLIndicator)!) : undefined;
+  return {
+    der: rawOf(root),
+    tbs: rawOf(tbsTlv!),
+    issuer,
+    thisUpdate,
+    ...(nextUpdate === undefined ? {} : { nextUpdate }),
+    entries,
+    signatureAlgorithm,
+    signature,
+    extensions,
+    ...(crlNumber === undefined ? {} : { crlNumber }),
+    ...(deltaBase === undefined ? {} : { deltaBase }),
+    version,
+    unknownCriticalExtensions: extensions.filter((e) => e.critical && !KNOWN_CRL_EXTENSIONS.has(e.oid)).map((e) => e.oid),
+    unknownCriticalEntryExtensions: [...entryInfo.unknownCritical],
+    hasCertificateIssuerEntries: entryInfo.certificateIssuer,
+  };
+}
+
+function decodeEntries(
+  list: Tlv,
+  version: 1 | 2,
+  maxEntries: number,
+  info: { unknownCritical: Set<string>; certificateIssuer: boolean },
+): Map<string, CrlEntry> {
+  const out = new Map<string, CrlEntry>();
+  let count = 0;
+  // Walk the list without materialising every child first, so memory stays proportional to the bound.
+  for (let p = list.valueStart; p < list.valueEnd; ) {
+    if (++count > maxEntries) throw new Decree130Error("LIMIT_EXCEEDED", `CRL holds more than ${maxEntries} entries`);
+    const tlv = readTlv(list.buf, p, list.valueEnd);
+    p = tlv.end;
+    const [serialTlv, dateTlv, extTlv] = fields(tlv, 2, 3, "revoked certificate");
+    const serialHex = toHex(integerBytes(serialTlv!));
+    const revocationDate = time(dateTlv!);
+    let reason: RevocationReason = "unspecified";
+    let invalidityDate: number | undefined;
+    if (extTlv) {
+      if (version !== 2) malformed("crlEntryExtensions in a v1 CRL");
+      for (const ext of decodeExtensions(extTlv)) {
+        if (ext.oid === OID.cRLReason) reason = decodeReason(ext.value);
+        else if (ext.oid === OID.invalidityDate) invalidityDate = time(expect(readRoot(ext.value), Tag.GENERALIZED_TIME, "invalidityDate"));
+        else if (ext.oid === OID.certificateIssuer) info.certificateIssuer = true;
+        else if (ext.critical && !KNOWN_ENTRY_EXTENSIONS.has(ext.oid)) info.unknownCritical.add(ext.oid);
+      }
+    }
+    // A serial listed twice: keep the earlier revocation, which is the stricter reading.
+    const prior = out.get(serialHex);
+    if (prior && prior.revocationDate <= revocationDate) continue;
+    out.set(serialHex, { serialHex, revocationDate, reason, ...(invalidityDate === undefined ? {} : { invalidityDate }) });
+  }
+  return out;
+}
+
+function decodeReason(value: Uint8Array): RevocationReason {
+  const code = smallInt(readRoot(value), 255, Tag.ENUMERATED);
+  return reasonName(code) ?? malformed(`unassigned CRL reason code ${code}`);
+}
+
+function unsignedBig(value: Uint8Array): bigint {
+  const bytes = integerBytes(readRoot(value));
+  if ((bytes[0]! & 0x80) !== 0) malformed("negative CRL number");
+  if (bytes.length > 20) malformed("CRL number longer than 20 octets");
+  let n = 0n;
+  for (const b of bytes) n = (n << 8n) | BigInt(b);
+  return n;
+}

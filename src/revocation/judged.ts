@@ -1,0 +1,31 @@
+import type { Env } from "../crypto/types.js";
+import type { Certificate } from "../model/certificate.js";
+import type { Statement } from "./assess.js";
+import type { EvidenceRef } from "./types.js";
+
+/** One piece of evidence judged for one certificate: its report entry and, when accepted, what it says. */
+export interface Judged {
+  readonly ref: EvidenceRef;
+  /** Present only when the evidence was accepted. */
+  readonly statement?: Statement;
+}
+
+/** What judging a piece of evidence needs besides the evidence. */
+export interface JudgeContext {
+  readonly certificate: Certificate;
+  readonly issuer: Certificate;
+  readonly env: Env;
+  readonly algorithms: "default" | "strict";
+}
+
+/**
+ * An optional time as the report writes it.
+ *
+ * @param ms - milliseconds since the epoch, or nothing
+ * @returns the ISO 8601 string, or `null`
+ * @example
+ * ```ts
+ * isoOrNull(0); // "1970-01-01T00:00:00.000Z"
+ * ```
+ */
+export const isoOrNull = (ms: number | undefined): string | null => (ms === undefined ? null : new Date(ms).toISOString());

@@ -1,0 +1,49 @@
+import { verifySignature } from "../crypto/verify.js";
+import { toHex } from "../model/certificate.js";
+import type { Env, VerifyOutcome, VerifyRequest } from "../crypto/types.js";
+
+/** Signature checks already run, per signed object (CRL, OCSP response, responder certificate), keyed by policy and key. */
+const results = new WeakMap<object, Map<string, Promise<VerifyOutcome>>>();
+
+/** At most this many distinct keys are remembered per signed object: a CRL is checked against very few issuer keys. */
+const MAX_KEYS_PER_OBJECT = 16;
+
+/**
+ * Verifies a signature once per (signed object, signer key, algorithm policy), so a CRL consulted for many certificates
+ * is checked once. The cache is held weakly: it goes when the signed object does.
+ *
+ * @param owner - the decoded object whose signature this is (its identity is the cache key)
+ * @param req - the verification request
+ * @param env - crypto capabilities
+ * @param algorithms - the algorithm policy
+ * @returns the outcome; a verifier that throws yields a failure, never a success
+ * @example
+ * ```ts
+ * const outcome = await verifyOnce(crl, { signatureAlgorithm: crl.signatureAlgorithm, spki: issuer.spki,
+ *   signature: crl.signature, data: crl.tbs }, env, "default");
+ * ```
+ */
+export function verifyOnce(
+  owner: object,
+  req: VerifyRequest,
+  env: Env,
+  algorithms: "default" | "strict",
+): Promise<VerifyOutcome> {
+  let perOwner = results.get(owner);
+  if (!perOwner) {
+    perOwner = new Map();
+    results.set(owner, perOwner);
+  }
+  const key = `${algorithms}:${toHex(req.spki)}`;
+  const known = perOwner.get(key);
+  if (known) return known;
+  // Started inside a promise so a verifier that throws synchronously is caught as well.
+  const outcome = Promise.resolve()
+    .then(() => verifySignature(req, env, { algorithms }))
+    .catch(
+    (err: unknown): VerifyOutcome => ({ ok: false, code: "SIGNATURE_INVALID", detail: `verifier error: ${String(err)}` }),
+  );
+  if (perOwner.size >= MAX_KEYS_PER_OBJECT) perOwner.clear();
+  perOwner.set(key, outcome);
+  return outcome;
+}
