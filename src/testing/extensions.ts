@@ -1,30 +1,12 @@
 import { OID } from "../asn1/oids.js";
+import { KeyUsageBit, type KeyUsageName } from "../model/extensions.js";
 import { explicit, ia5String, implicitPrim, int, namedBits, NULL, octetString, oidDer, retag, seq, TRUE } from "./asn1.js";
 import { KIT_OID } from "./algorithms.js";
 
 /** keyUsage bit names (RFC 5280 §4.2.1.3). */
-export type KeyUsage =
-  | "digitalSignature"
-  | "nonRepudiation"
-  | "keyEncipherment"
-  | "dataEncipherment"
-  | "keyAgreement"
-  | "keyCertSign"
-  | "cRLSign"
-  | "encipherOnly"
-  | "decipherOnly";
+export type KeyUsage = KeyUsageName;
 
-const KEY_USAGE_BITS: Readonly<Record<KeyUsage, number>> = {
-  digitalSignature: 0,
-  nonRepudiation: 1,
-  keyEncipherment: 2,
-  dataEncipherment: 3,
-  keyAgreement: 4,
-  keyCertSign: 5,
-  cRLSign: 6,
-  encipherOnly: 7,
-  decipherOnly: 8,
-};
+const KEY_USAGE_BITS: Readonly<Record<KeyUsage, number>> = KeyUsageBit;
 
 /** Extended key usages by name; any other value is taken as a dotted OID. */
 export const EXTENDED_KEY_USAGES = {
