@@ -24,7 +24,7 @@ export function formatReport(report: Report, lang: "vi" | "en"): string {
     lines.push(`  ${L.regime}: ${s.regime.note[lang]}`);
     for (const name of ORDER) {
       const c = s.conditions[name];
-      lines.push(`  [${MARK[c.status]}] ${L.condition[name]} (${c.article}): ${L.status[c.status]} — ${c.code}`);
+      lines.push(`  [${MARK[c.status]}] ${L.condition[name]} (${L.article[name]}): ${L.status[c.status]} — ${c.code}`);
       lines.push(`      ${c.message[lang]}`);
     }
     if (s.warnings.length) {

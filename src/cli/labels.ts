@@ -6,6 +6,8 @@ export interface Labels {
   readonly verdict: Record<Verdict, string>;
   readonly status: Record<ConditionStatus, string>;
   readonly condition: Record<ConditionName, string>;
+  /** The article each condition applies, as a reader of this language cites it. */
+  readonly article: Record<ConditionName, string>;
   readonly category: Record<IssuerCategory, string>;
   readonly source: Record<SigningTimeSource, string>;
   readonly signature: string;
@@ -27,6 +29,12 @@ export const LABELS: Readonly<Record<"vi" | "en", Labels>> = {
       keyCorrespondence: "Khóa bí mật tương ứng khóa công khai",
       issuerType: "Tổ chức cấp chứng thư",
       soleControl: "Khóa thuộc sự kiểm soát duy nhất của người ký",
+    },
+    article: {
+      validityPeriod: "khoản 1 Điều 9",
+      keyCorrespondence: "khoản 1, 2 Điều 9",
+      issuerType: "khoản 2 Điều 9",
+      soleControl: "khoản 3 Điều 9",
     },
     category: {
       "national-root": "tổ chức chứng thực gốc quốc gia",
@@ -52,6 +60,12 @@ export const LABELS: Readonly<Record<"vi" | "en", Labels>> = {
       keyCorrespondence: "Private key matches the public key",
       issuerType: "Certificate issuer",
       soleControl: "Key under the signer's sole control",
+    },
+    article: {
+      validityPeriod: "Art. 9(1)",
+      keyCorrespondence: "Art. 9(1), 9(2)",
+      issuerType: "Art. 9(2)",
+      soleControl: "Art. 9(3)",
     },
     category: {
       "national-root": "national root provider",

@@ -1,6 +1,7 @@
 import { bytesEqual } from "../asn1/encode.js";
 import { digest } from "../crypto/digest.js";
 import { verifySignature } from "../crypto/verify.js";
+import { DIGESTS } from "../policy/algorithms.js";
 import type { VerifyFailure } from "../crypto/types.js";
 import { finding } from "../report/finding.js";
 import type { ConditionCode } from "../report/codes.js";
@@ -66,7 +67,7 @@ export async function keyCorrespondence(ctx: SignatureContext): Promise<Conditio
   if (ku && !ku.has("digitalSignature") && !ku.has("nonRepudiation")) add("KEY_USAGE", "keyUsage lacks digitalSignature and nonRepudiation");
 
   let signedBytes: Uint8Array | undefined;
-  let digestName: string | undefined;
+  let digestName = DIGESTS.get(signer.digestAlgorithm.oid)?.name;
   if (signer.signedAttrs && attributes) {
     signedBytes = signer.signedAttrs.der;
     for (const p of attributes.problems) add("MALFORMED_SIGNED_ATTRIBUTES", p);
@@ -80,7 +81,6 @@ export async function keyCorrespondence(ctx: SignatureContext): Promise<Conditio
     if (content === undefined) add("SIGNED_DATA_NOT_FOUND", "detached signature without the signed content");
     else {
       const d = await digest(signer.digestAlgorithm, content, env.crypto, { algorithms: policy.algorithms });
-      digestName = d.name;
       if (!d.ok) add(d.code, d.detail);
       else if (attributes.messageDigest && !bytesEqual(d.bytes, attributes.messageDigest)) {
         add("HASH_MISMATCH", `messageDigest differs from the ${d.name} of the content`);
