@@ -2,10 +2,11 @@ import type { Certificate } from "../model/certificate.js";
 import { formatName } from "../model/name.js";
 import type { TrustAnchor } from "../model/trust-list.js";
 import { caRevocations } from "./ca-revocation.js";
+import { crlSignersFor } from "./crl-signers.js";
 import { indexCandidates, keyIdRank, type CandidateIndex } from "./candidates.js";
 import { createSignatureChecker, type SignatureChecker } from "./signatures.js";
 import { DEFAULT_PATH_BUDGET, type PathRequest, type PathResult } from "./types.js";
-import { validatePath } from "./validate.js";
+import { PATH_CHECKS, validatePath } from "./validate.js";
 
 /** How informative an outcome is: a higher rank replaces a lower one. */
 const RANK: Readonly<Record<PathResult["status"], number>> = { "no-path": 0, "untrusted-root": 1, invalid: 2, valid: 3 };
@@ -16,6 +17,8 @@ interface Search {
   readonly index: CandidateIndex;
   readonly sigs: SignatureChecker;
   readonly maxDepth: number;
+  /** 0 for the caller's path; 1 for the path of a CRL signer sought for it. */
+  readonly depth: number;
   best: PathResult | null;
   /** Some branch was cut at the depth limit: an unexplored path might have been valid. */
   depthCut: boolean;
@@ -30,7 +33,13 @@ function record(s: Search, result: PathResult): void {
 
 /** Validates a path that reached a listed certificate; a valid path ends the search. */
 async function finish(s: Search, path: readonly Certificate[], anchor: TrustAnchor): Promise<PathResult | null> {
-  const v = await validatePath(path, s.req.service, s.sigs);
+  const { policy, requiredExtendedKeyUsage, requiredKeyUsage } = s.req;
+  const options = {
+    ...(policy ? { policy } : {}),
+    ...(requiredExtendedKeyUsage ? { requiredExtendedKeyUsage } : {}),
+    ...(requiredKeyUsage ? { requiredKeyUsage } : {}),
+  };
+  const v = await validatePath(path, s.req.service, s.sigs, PATH_CHECKS, options);
   if (s.sigs.meter.exhausted) return null;
   if (!v.ok) {
     const below = path[v.index]!;
@@ -45,14 +54,16 @@ async function finish(s: Search, path: readonly Certificate[], anchor: TrustAnch
     record(s, { status: "invalid", path, anchor, reason: v.reason, index: v.index, detail: v.detail });
     return null;
   }
+  const crlSigners = await crlSignersFor(path, s.req, s.depth, (r) => build(r, s.depth + 1));
   const cas = await caRevocations(path, {
     time: s.req.time,
     now: s.req.now,
     sources: s.req.revocation,
+    crlSigners,
     env: s.req.env,
     algorithms: s.req.algorithms,
   });
-  return { status: "valid", path, anchor, cas, strength: v.strength };
+  return { status: "valid", path, anchor, cas, strength: v.strength, crlSigners };
 }
 
 /** Explores the paths above `path` (leaf first); returns the first valid one, records every other ending. */
@@ -79,7 +90,9 @@ async function walk(s: Search, path: readonly Certificate[]): Promise<PathResult
       return null;
     }
   }
-  if (path.length >= s.maxDepth) {
+  // Self-issued intermediates (key rollover) do not count against the depth, within twice the limit in all.
+  const counted = path.length - path.slice(1).filter((c) => c.selfIssued).length;
+  if (counted >= s.maxDepth || path.length >= 2 * s.maxDepth) {
     s.depthCut = true;
     return null;
   }
@@ -126,13 +139,18 @@ async function walk(s: Search, path: readonly Certificate[]): Promise<PathResult
  * if (result.status === "valid") console.log(result.anchor.provider.name);
  * ```
  */
-export async function buildPath(req: PathRequest): Promise<PathResult> {
+export function buildPath(req: PathRequest): Promise<PathResult> {
+  return build(req, 0);
+}
+
+async function build(req: PathRequest, depth: number): Promise<PathResult> {
   const budget = req.budget ?? DEFAULT_PATH_BUDGET;
   const s: Search = {
     req,
     index: indexCandidates(req.candidates, req.trustList, req.service),
     sigs: createSignatureChecker(budget, req.env, req.algorithms),
     maxDepth: budget.maxDepth,
+    depth,
     best: null,
     depthCut: false,
   };

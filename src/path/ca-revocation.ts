@@ -9,6 +9,8 @@ export interface CaRevocationRequest {
   readonly time: number;
   readonly now: number;
   readonly sources: RevocationSources | null;
+  /** Validated certificates that may sign CRLs besides each certificate's issuer (see crl-signers.ts). */
+  readonly crlSigners?: readonly Certificate[];
   readonly env: Env;
   readonly algorithms: "default" | "strict";
 }
@@ -42,6 +44,7 @@ export async function caRevocations(path: readonly Certificate[], req: CaRevocat
       revocation = await revocationStatus({
         certificate,
         issuer: path[i + 1]!,
+        ...(req.crlSigners ? { crlSigners: req.crlSigners } : {}),
         time: req.time,
         now: req.now,
         sources: req.sources,

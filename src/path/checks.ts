@@ -7,7 +7,9 @@ import type { TrustService } from "../model/trust-list.js";
 import { checkNameConstraints } from "./name-constraints.js";
 import type { PathIssue } from "./path-issue.js";
 import type { SignatureChecker } from "./signatures.js";
-import type { PathFailure } from "./types.js";
+import { checkPolicyTree } from "./policy-tree.js";
+import { checkExtensionForms, checkNonEmptyNames } from "./profile-checks.js";
+import type { PathFailure, PathRequest } from "./types.js";
 
 /** What every check of one candidate path sees. */
 export interface PathContext {
@@ -17,7 +19,12 @@ export interface PathContext {
   readonly sigs: SignatureChecker;
   /** Weakest signature strength met so far; the signature check lowers it. */
   strength: "ok" | "legacy";
+  /** The caller's policy inputs and usage requirements; absent: the defaults. */
+  readonly options?: PathOptions;
 }
+
+/** The parts of a {@link PathRequest} the checks read beyond the path itself. */
+export type PathOptions = Pick<PathRequest, "policy" | "requiredExtendedKeyUsage" | "requiredKeyUsage">;
 
 /** One RFC 5280 step over the whole path: `null` when the path passes it. */
 export type PathCheck = (ctx: PathContext) => PathIssue | null | Promise<PathIssue | null>;
@@ -170,3 +177,59 @@ export const checkServiceUsage: PathCheck = ({ path, service }) => {
   if (path[0]!.extKeyUsage?.includes(OID.kpTimeStamping)) return null;
   return { reason: "EKU_NOT_ALLOWED", index: 0, detail: "a timestamping certificate without extended key usage id-kp-timeStamping" };
 };
+
+/**
+ * §6.1.3(d)-(f), §6.1.4(a)-(j), §6.1.5: certificate policies (see policy-tree.ts), with the request's policy inputs.
+ *
+ * @param ctx - the path (signing certificate first, anchor last), the build's state and options
+ * @returns the first failure, or `null`
+ * @example
+ * ```ts
+ * const issue = await checkPolicies({ path: [leaf, ca, root], service: "signing", sigs, strength: "ok" });
+ * ```
+ */
+export const checkPolicies: PathCheck = ({ path, options }) => checkPolicyTree(path, options?.policy);
+
+/** anyExtendedKeyUsage (RFC 5280 §4.2.1.12). */
+const ANY_EKU = "2.5.29.37.0";
+
+/**
+ * The usages the caller requires of the signing certificate: each required extended key usage listed (an absent
+ * extension or anyExtendedKeyUsage allows all), each required keyUsage bit set when the extension is present. An
+ * extKeyUsage extension with no purpose at all is malformed (SIZE (1..MAX)).
+ *
+ * @param ctx - the path (signing certificate first, anchor last), the build's state and options
+ * @returns the first failure, or `null`
+ * @example
+ * ```ts
+ * const issue = await checkRequiredUsage({ path, service: "signing", sigs, strength: "ok",
+ *   options: { requiredExtendedKeyUsage: ["1.3.6.1.5.5.7.3.4"] } });
+ * ```
+ */
+export const checkRequiredUsage: PathCheck = ({ path, options }) => {
+  const leaf = path[0]!;
+  const eku = leaf.extKeyUsage;
+  if (eku !== undefined && eku.length === 0) return { reason: "MALFORMED_EXTENSION", index: 0, detail: "extKeyUsage lists no purpose" };
+  for (const required of options?.requiredExtendedKeyUsage ?? []) {
+    if (eku && !eku.includes(required) && !eku.includes(ANY_EKU)) {
+      return { reason: "EKU_NOT_ALLOWED", index: 0, detail: `extended key usage ${required} is not allowed by the certificate` };
+    }
+  }
+  for (const bit of options?.requiredKeyUsage ?? []) {
+    if (leaf.keyUsage && !leaf.keyUsage.has(bit)) return { reason: "KEY_USAGE_NOT_ALLOWED", index: 0, detail: `keyUsage lacks ${bit}` };
+  }
+  return null;
+};
+
+/**
+ * Profile rules a relying party can check cheaply and that no honest certificate breaks: names present, extensions
+ * that decode (see profile-checks.ts).
+ *
+ * @param ctx - the path (signing certificate first, anchor last) and the build's state
+ * @returns the first failure, or `null`
+ * @example
+ * ```ts
+ * const issue = await checkProfile({ path: [leaf, ca, root], service: "signing", sigs, strength: "ok" });
+ * ```
+ */
+export const checkProfile: PathCheck = ({ path }) => checkNonEmptyNames(path) ?? checkExtensionForms(path);

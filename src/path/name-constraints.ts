@@ -18,7 +18,7 @@ const MAX_SUBTREES = 1024;
 /** Thrown inside decoding when a subtree uses a form or field this module cannot enforce. */
 class Unsupported extends Error {}
 
-function subtrees(tlv: Tlv): GeneralName[] {
+function subtrees(tlv: Tlv, permitted: boolean): GeneralName[] {
   return children(tlv, "der", MAX_SUBTREES).map((st) => {
     const f = fields(st, 1, 3, "GeneralSubtree");
     // RFC 5280 §4.2.1.10: minimum MUST be zero and maximum absent; anything else is a constraint nobody defines.
@@ -27,7 +27,9 @@ function subtrees(tlv: Tlv): GeneralName[] {
       throw new Unsupported("GeneralSubtree with a minimum or maximum");
     }
     const base = decodeGeneralName(f[0]!);
-    if (base.form === "other") throw new Unsupported(`name form [${base.tag & 0x1f}] in a subtree`);
+    // An excluded subtree of a form no matcher reads (otherName, x400Address, ...) binds only names of that same form (see
+    // violation); a permitted one is refused outright, failing closed as before.
+    if (base.form === "other" && permitted) throw new Unsupported(`name form [${base.tag & 0x1f}] in a permitted subtree`);
     return base;
   });
 }
@@ -50,8 +52,8 @@ export function decodeNameConstraints(value: Uint8Array): NameConstraints | { re
   let excluded: GeneralName[] = [];
   try {
     for (const part of f) {
-      if (part.tag === ctx(0) && permitted === undefined) permitted = subtrees(part);
-      else if (part.tag === ctx(1)) excluded = subtrees(part);
+      if (part.tag === ctx(0) && permitted === undefined) permitted = subtrees(part, true);
+      else if (part.tag === ctx(1)) excluded = subtrees(part, false);
       else throw new Unsupported(`unexpected field 0x${part.tag.toString(16)}`);
     }
   } catch (err) {
@@ -71,7 +73,12 @@ function describe(n: GeneralName): string {
 /** The first name of `names` outside the constraints, with why; `null` when all are inside. */
 function violation(names: readonly GeneralName[], nc: NameConstraints): string | null {
   for (const name of names) {
-    if (name.form === "other") continue;
+    if (name.form === "other") {
+      // Fail closed: a constraint on this form exists and cannot be evaluated for this name.
+      const sameTag = (b: GeneralName): boolean => b.form === "other" && b.tag === name.tag;
+      if ((nc.permitted ?? []).some(sameTag) || nc.excluded.some(sameTag)) return `name form [${name.tag & 0x1f}] is constrained and cannot be evaluated`;
+      continue;
+    }
     const match = MATCHERS[name.form as ConstrainedForm];
     const sameForm = (b: GeneralName): boolean => b.form === name.form;
     const permitted = nc.permitted?.filter(sameForm) ?? [];

@@ -1,4 +1,5 @@
 import type { Certificate } from "../model/certificate.js";
+import type { KeyUsageName } from "../model/extensions.js";
 import type { TrustAnchor, TrustList, TrustService } from "../model/trust-list.js";
 import type { Env } from "../crypto/types.js";
 import type { RevocationFinding, RevocationSources } from "../revocation/types.js";
@@ -16,11 +17,12 @@ export type PathFailure =
   | "WEAK_ALGORITHM"
   | "UNSUPPORTED_ALGORITHM"
   | "EKU_NOT_ALLOWED"
+  | "KEY_USAGE_NOT_ALLOWED"
   | "MALFORMED_EXTENSION";
 
 /** Limits on path building, so crafted inputs cannot make it hang. */
 export interface PathBudget {
-  /** Most certificates in a path, anchor included. */
+  /** Most certificates in a path, anchor included; self-issued intermediates are not counted (up to twice this in all). */
   readonly maxDepth: number;
   /** Most candidate issuer certificates examined overall. */
   readonly maxCandidates: number;
@@ -49,6 +51,11 @@ export type PathResult =
       readonly cas: readonly PathCa[];
       /** Weakest algorithm strength met on the path's signatures. */
       readonly strength: "ok" | "legacy";
+      /**
+       * Certificates validated to sign CRLs besides each certificate's issuer (the path's CAs, a separate CRL-signing key,
+       * an indirect CRL issuer): pass them as `crlSigners` when asking the signing certificate's revocation status.
+       */
+      readonly crlSigners?: readonly Certificate[];
     }
   | {
       /** A path reached a listed certificate but a check failed. */
@@ -72,6 +79,21 @@ export type PathResult =
       readonly detail: string;
     };
 
+/**
+ * RFC 5280 §6.1.1 (c), (e)-(g) policy inputs. Defaults: any policy acceptable, no explicit policy required, mapping and
+ * anyPolicy allowed — under which certificate policies never reject a path unless a CA's own constraints demand it.
+ */
+export interface PolicyInputs {
+  /** Acceptable policy OIDs; default `["2.5.29.32.0"]` (anyPolicy). */
+  readonly initialPolicySet?: readonly string[];
+  /** Require a valid policy for the whole path. Default `false`. */
+  readonly initialExplicitPolicy?: boolean;
+  /** Forbid policy mapping. Default `false`. */
+  readonly initialPolicyMappingInhibit?: boolean;
+  /** Do not let anyPolicy in a certificate match a specific policy. Default `false`. */
+  readonly initialAnyPolicyInhibit?: boolean;
+}
+
 /** What path building needs. */
 export interface PathRequest {
   readonly leaf: Certificate;
@@ -90,4 +112,10 @@ export interface PathRequest {
   readonly env: Env;
   /** `strict` refuses legacy algorithms (SHA-1, RSA 1024-2047) on the path. */
   readonly algorithms: "default" | "strict";
+  /** Certificate-policy inputs (RFC 5280 policy-tree processing); absent: the defaults of {@link PolicyInputs}. */
+  readonly policy?: PolicyInputs;
+  /** Extended key usages the signing certificate must allow (an absent EKU extension allows all; anyExtendedKeyUsage too). */
+  readonly requiredExtendedKeyUsage?: readonly string[];
+  /** keyUsage bits the signing certificate must have, when it has the extension. */
+  readonly requiredKeyUsage?: readonly KeyUsageName[];
 }

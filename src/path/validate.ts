@@ -6,18 +6,21 @@ import {
   checkNameChaining,
   checkNames,
   checkPathLength,
+  checkPolicies,
+  checkProfile,
+  checkRequiredUsage,
   checkServiceUsage,
   checkSignatures,
   type PathCheck,
   type PathContext,
+  type PathOptions,
 } from "./checks.js";
 import type { PathIssue } from "./path-issue.js";
 import type { SignatureChecker } from "./signatures.js";
 
 /**
  * The RFC 5280 §6.1 steps, run in this order; the first failure is reported. Time rules (validity dates, revocation)
- * are not here: the caller judges them. Certificate-policy processing (§6.1.3(d)-(f), §6.1.4(a)-(j)) is meant to be one
- * more entry of this table.
+ * are not here: the caller judges them. Certificate-policy processing (§6.1.3(d)-(f), §6.1.4(a)-(j)) is `checkPolicies`.
  *
  * @example
  * ```ts
@@ -27,11 +30,14 @@ import type { SignatureChecker } from "./signatures.js";
 export const PATH_CHECKS: readonly PathCheck[] = [
   checkSignatures,
   checkNameChaining,
+  checkProfile,
   checkCaCertificates,
   checkPathLength,
   checkCriticalExtensions,
   checkNames,
+  checkPolicies,
   checkServiceUsage,
+  checkRequiredUsage,
 ];
 
 /** The outcome of validating one candidate path: the weakest signature strength, or the first failure. */
@@ -44,6 +50,7 @@ export type PathValidation = { readonly ok: true; readonly strength: "ok" | "leg
  * @param service - `timestamping` also requires id-kp-timeStamping on the signing certificate
  * @param sigs - the build's signature checker (cached, budgeted)
  * @param checks - the steps to run (default {@link PATH_CHECKS})
+ * @param options - policy inputs and usage requirements (default: none)
  * @returns `ok` with the weakest signature strength, or the first failure
  * @example
  * ```ts
@@ -56,8 +63,9 @@ export async function validatePath(
   service: TrustService,
   sigs: SignatureChecker,
   checks: readonly PathCheck[] = PATH_CHECKS,
+  options: PathOptions = {},
 ): Promise<PathValidation> {
-  const ctx: PathContext = { path, service, sigs, strength: "ok" };
+  const ctx: PathContext = { path, service, sigs, strength: "ok", options };
   for (const check of checks) {
     const issue = await check(ctx);
     if (issue) return { ok: false, ...issue };

@@ -16,6 +16,12 @@ export interface Statement {
    * it never makes the status known and never lifts a hold.
    */
   readonly partial?: boolean;
+  /** For a reason-partitioned CRL: the ReasonFlags mask it covers (see crl-scope.ts ALL_REASONS). */
+  readonly reasons?: number;
+  /** The CRL a statement comes from: its issuer's name key and cRLNumber (to pair delta CRLs with their base). */
+  readonly source?: { readonly issuerKey: string; readonly number?: bigint };
+  /** For a delta CRL: the base CRL number it needs and what it says about the certificate. */
+  readonly delta?: { readonly base: bigint; readonly change: "listed" | "removed" | "silent" };
 }
 
 /** A listing, with the fields a `listed` statement always has. */

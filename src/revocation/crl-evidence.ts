@@ -1,20 +1,25 @@
 import { OID } from "../asn1/oids.js";
+import type { Certificate } from "../model/certificate.js";
 import { formatName, sameName } from "../model/name.js";
 import type { Statement } from "./assess.js";
-import { decodeCrl, type DecodedCrl } from "./crl.js";
-import { coversSomeReasonsOnly, crlScopeProblem } from "./crl-scope.js";
+import { decodeCrl, issuerEntryKey, type DecodedCrl } from "./crl.js";
+import { ALL_REASONS, crlScopeProblem, isIndirectCrl, namesCrlIssuer, reasonsCovered } from "./crl-scope.js";
 import { isoOrNull, type JudgeContext, type Judged } from "./judged.js";
-import type { Crl, EvidenceOrigin } from "./types.js";
+import type { Crl, CrlEntry, EvidenceOrigin } from "./types.js";
 import { verifyOnce } from "./verify-cache.js";
 
 function isDecoded(crl: Crl): crl is DecodedCrl {
-  return "unknownCriticalExtensions" in crl && "unknownCriticalEntryExtensions" in crl;
+  return "unknownCriticalExtensions" in crl && "entriesByIssuer" in crl;
 }
 
-/** Structural refusals, cheapest first; each yields a reason or nothing. Signature is checked after these. */
+/** Most certificates tried as the signer of one CRL: the issuer and a few same-name CRL signers. */
+const MAX_SIGNERS = 8;
+
+/** Structural refusals, cheapest first; each yields a reason or nothing. The signer is sought after these. */
 const CRL_RULES: readonly ((crl: DecodedCrl, ctx: JudgeContext) => string | undefined)[] = [
-  (crl, ctx) => (sameName(crl.issuer, ctx.issuer.subject) ? undefined : "CRL issuer is not the issuer certificate's subject"),
-  (crl) => (crl.hasCertificateIssuerEntries ? "indirect CRL (certificateIssuer entries): not supported yet" : undefined),
+  (crl) =>
+    crl.hasCertificateIssuerEntries && !isIndirectCrl(crl) ? "certificateIssuer entries in a CRL not marked indirect (RFC 5280 §5.3.3)" : undefined,
+  (crl) => (crl.unattributableEntries ? "a certificateIssuer entry names no directory name: later entries cannot be attributed" : undefined),
   (crl) =>
     crl.unknownCriticalExtensions.length > 0 ? `unknown critical CRL extension ${crl.unknownCriticalExtensions.join(", ")}` : undefined,
   (crl) =>
@@ -25,16 +30,60 @@ const CRL_RULES: readonly ((crl: DecodedCrl, ctx: JudgeContext) => string | unde
   (crl) => (crl.version === 2 && crl.crlNumber === undefined ? "v2 CRL without cRLNumber (RFC 5280 §5.2.3)" : undefined),
   (crl) => (crl.extensions.some((e) => e.oid === OID.cRLNumber && e.critical) ? "cRLNumber marked critical (RFC 5280 §5.2.3)" : undefined),
   (crl, ctx) => crlScopeProblem(crl, ctx.certificate),
-  (_crl, ctx) =>
-    ctx.issuer.keyUsage && !ctx.issuer.keyUsage.has("cRLSign") ? "issuer certificate's keyUsage does not allow cRLSign" : undefined,
 ];
 
 /**
- * Judges one CRL for one certificate (semantics.md "Revocation evidence"; RFC 5280 §6.3.3 for scope).
+ * The certificates that may have signed the CRL: the certificate's issuer when it issued the CRL, then CRL signers the
+ * caller validated (a separate CRL-signing key of the same CA, an indirect CRL issuer) with the CRL issuer's name.
+ */
+function signerCandidates(crl: DecodedCrl, ctx: JudgeContext): Certificate[] {
+  const out: Certificate[] = [];
+  if (sameName(crl.issuer, ctx.issuer.subject)) out.push(ctx.issuer);
+  for (const c of ctx.crlSigners ?? []) {
+    if (out.length >= MAX_SIGNERS) break;
+    if (sameName(c.subject, crl.issuer) && !out.includes(c)) out.push(c);
+  }
+  return out;
+}
+
+/** Finds the candidate whose key verifies the CRL; the refusal explains why none did. */
+async function findSigner(crl: DecodedCrl, ctx: JudgeContext): Promise<{ signer: Certificate } | { refused: string }> {
+  const problems: string[] = [];
+  for (const c of signerCandidates(crl, ctx)) {
+    // The issuer without keyUsage may sign its CRLs (RFC 5280 §4.2.1.3 leaves it open); any other signer must say cRLSign.
+    if (c === ctx.issuer ? c.keyUsage && !c.keyUsage.has("cRLSign") : !c.keyUsage?.has("cRLSign")) {
+      problems.push(c === ctx.issuer ? "issuer certificate's keyUsage does not allow cRLSign" : "a CRL signer's keyUsage does not allow cRLSign");
+      continue;
+    }
+    const req = { signatureAlgorithm: crl.signatureAlgorithm, spki: c.spki, signature: crl.signature, data: crl.tbs };
+    const outcome = await verifyOnce(crl, req, ctx.env, ctx.algorithms);
+    if (!outcome.ok) {
+      problems.push(`signature does not verify with the ${c === ctx.issuer ? "issuer's" : "CRL signer's"} key: ${outcome.code} (${outcome.detail})`);
+      continue;
+    }
+    if (ctx.algorithms === "strict" && outcome.strength === "legacy") {
+      problems.push("legacy signature algorithm refused under strict policy");
+      continue;
+    }
+    return { signer: c };
+  }
+  return { refused: problems.length > 0 ? problems.join("; ") : "no validated certificate of the CRL issuer to check its signature" };
+}
+
+/** The entry about the certificate: the CRL issuer's own entries, or those a certificateIssuer attributes to its issuer. */
+function entryFor(crl: DecodedCrl, cert: Certificate): CrlEntry | undefined {
+  if (crl.issuer.key === cert.issuer.key) return crl.entries.get(cert.serialHex);
+  return crl.entriesByIssuer.get(issuerEntryKey(cert.issuer.key, cert.serialHex));
+}
+
+/**
+ * Judges one CRL for one certificate (semantics.md "Revocation evidence"; RFC 5280 §6.3.3): scope, signer (the issuer, a
+ * separate CRL-signing key of the same CA, or an indirect CRL issuer named by cRLIssuer, each validated by the caller),
+ * entries (certificateIssuer-attributed in an indirect CRL).
  *
  * @param crl - the CRL
  * @param origin - where it came from
- * @param ctx - the certificate, its issuer, crypto and algorithm policy
+ * @param ctx - the certificate, its issuer, validated CRL signers, crypto and algorithm policy
  * @returns `undefined` when the CRL is another issuer's (irrelevant, not reported); otherwise the report entry, with a
  * statement when accepted and `ref.rejected` when not
  * @example
@@ -44,7 +93,7 @@ const CRL_RULES: readonly ((crl: DecodedCrl, ctx: JudgeContext) => string | unde
  * ```
  */
 export async function judgeCrl(crl: Crl, origin: EvidenceOrigin, ctx: JudgeContext): Promise<Judged | undefined> {
-  if (!sameName(crl.issuer, ctx.certificate.issuer)) return undefined;
+  if (!sameName(crl.issuer, ctx.certificate.issuer) && !namesCrlIssuer(crl, ctx.certificate)) return undefined;
   const base = {
     type: "crl" as const,
     origin,
@@ -64,34 +113,27 @@ export async function judgeCrl(crl: Crl, origin: EvidenceOrigin, ctx: JudgeConte
     const problem = rule(decoded, ctx);
     if (problem) return reject(problem);
   }
-  const outcome = await verifyOnce(
-    decoded,
-    { signatureAlgorithm: decoded.signatureAlgorithm, spki: ctx.issuer.spki, signature: decoded.signature, data: decoded.tbs },
-    ctx.env,
-    ctx.algorithms,
-  );
-  if (!outcome.ok) return reject(`signature does not verify with the issuer's key: ${outcome.code} (${outcome.detail})`);
-  if (ctx.algorithms === "strict" && outcome.strength === "legacy") return reject("legacy signature algorithm refused under strict policy");
+  const found = await findSigner(decoded, ctx);
+  if ("refused" in found) return reject(found.refused);
   const times = { thisUpdate: decoded.thisUpdate, ...(decoded.nextUpdate === undefined ? {} : { nextUpdate: decoded.nextUpdate }) };
-  const entry = decoded.entries.get(ctx.certificate.serialHex);
-  const listed = entry !== undefined && entry.reason !== "removeFromCRL";
-  const partial = partialReason(decoded);
-  if (partial !== undefined) {
-    // A signed revocation entry is a revocation whatever the CRL's scope; silence or removal in such a CRL proves nothing.
-    if (!listed) return reject(`${partial}: not supported yet, and it does not list the certificate`);
-    return { ref: base, statement: { ...times, says: "listed", at: entry.revocationDate, reason: entry.reason, partial: true, ...invalidity(entry.invalidityDate) } };
+  const source = { issuerKey: decoded.issuer.key, ...(decoded.crlNumber === undefined ? {} : { number: decoded.crlNumber }) };
+  const entry = entryFor(decoded, ctx.certificate);
+  const removed = entry?.reason === "removeFromCRL";
+  const listing =
+    entry !== undefined && !removed
+      ? { says: "listed" as const, at: entry.revocationDate, reason: entry.reason, ...invalidity(entry.invalidityDate) }
+      : undefined;
+  if (decoded.deltaBase !== undefined) {
+    // A delta speaks only merged with a complete CRL it builds on (revocationStatus merges; alone it proves nothing).
+    const delta = { base: decoded.deltaBase, change: listing ? ("listed" as const) : removed ? ("removed" as const) : ("silent" as const) };
+    return { ref: base, statement: { ...times, ...(listing ?? { says: "clear" as const }), partial: true, source, delta } };
   }
-  const statement: Statement = listed
-    ? { ...times, says: "listed", at: entry.revocationDate, reason: entry.reason, ...invalidity(entry.invalidityDate) }
-    : { ...times, says: "clear" };
+  const reasons = reasonsCovered(decoded);
+  // A signed revocation entry is a revocation whatever the CRL's scope; silence in a reason-partitioned CRL covers only
+  // its reasons (revocationStatus unites several to full coverage).
+  if (reasons !== ALL_REASONS) return { ref: base, statement: { ...times, ...(listing ?? { says: "clear" as const }), partial: true, reasons, source } };
+  const statement: Statement = { ...times, ...(listing ?? { says: "clear" as const }), source };
   return { ref: base, statement };
 }
 
 const invalidity = (t: number | undefined): { invalidityDate?: number } => (t === undefined ? {} : { invalidityDate: t });
-
-/** Why a CRL's silence cannot be trusted alone, if it cannot. */
-function partialReason(crl: DecodedCrl): string | undefined {
-  if (crl.deltaBase !== undefined) return "delta CRL (merging with its base CRL)";
-  if (coversSomeReasonsOnly(crl)) return "CRL covering only some reasons (onlySomeReasons)";
-  return undefined;
-}

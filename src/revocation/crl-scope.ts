@@ -13,8 +13,22 @@ export interface IssuingDistributionPoint {
   readonly onlyContainsUserCerts: boolean;
   readonly onlyContainsCACerts: boolean;
   readonly onlySomeReasons: boolean;
+  /** The onlySomeReasons ReasonFlags as a bit mask (bit n = ReasonFlags bit n); {@link ALL_REASONS} when absent. */
+  readonly reasons: number;
   readonly indirectCRL: boolean;
   readonly onlyContainsAttributeCerts: boolean;
+}
+
+/** Every ReasonFlags bit that names a reason (1 keyCompromise ... 8 aACompromise; bit 0 is unused). */
+export const ALL_REASONS = 0b1_1111_1110;
+
+/** Reads a ReasonFlags BIT STRING (primitive, DER) into a mask of bit numbers. */
+function reasonMask(tlv: Tlv): number {
+  const v = valueOf(tlv);
+  if (v.length === 0 || v[0]! > 7) bad(`issuingDistributionPoint: bad onlySomeReasons at offset ${tlv.start}`);
+  let mask = 0;
+  for (let bit = 0; bit < 9 && 1 + (bit >> 3) < v.length; bit++) if (v[1 + (bit >> 3)]! & (0x80 >> (bit & 7))) mask |= 1 << bit;
+  return mask;
 }
 
 /** Most GeneralNames read from one distribution point: real ones hold one or two URIs. */
@@ -67,6 +81,7 @@ export function decodeIssuingDistributionPoint(value: Uint8Array, crlIssuer: Nam
     onlyContainsUserCerts: false,
     onlyContainsCACerts: false,
     onlySomeReasons: false,
+    reasons: ALL_REASONS,
     indirectCRL: false,
     onlyContainsAttributeCerts: false,
   };
@@ -75,7 +90,10 @@ export function decodeIssuingDistributionPoint(value: Uint8Array, crlIssuer: Nam
     if (f.tag === ctx(0)) names = new Set(dpNameKeys(f, crlIssuer));
     else if (f.tag === ctxPrim(1)) out.onlyContainsUserCerts = flag(f);
     else if (f.tag === ctxPrim(2)) out.onlyContainsCACerts = flag(f);
-    else if (f.tag === ctxPrim(3)) out.onlySomeReasons = true;
+    else if (f.tag === ctxPrim(3)) {
+      out.onlySomeReasons = true;
+      out.reasons = reasonMask(f);
+    }
     else if (f.tag === ctxPrim(4)) out.indirectCRL = flag(f);
     else if (f.tag === ctxPrim(5)) out.onlyContainsAttributeCerts = flag(f);
     else bad(`unexpected field 0x${f.tag.toString(16)} in issuingDistributionPoint`);
@@ -83,34 +101,66 @@ export function decodeIssuingDistributionPoint(value: Uint8Array, crlIssuer: Nam
   return names ? { ...out, names } : out;
 }
 
-/** Names of the certificate's cRLDistributionPoints: each point's name, or its cRLIssuer when it names no point. */
-function certificateDpKeys(cert: Certificate): Set<string> | undefined {
-  const ext = cert.extensions.find((e) => e.oid === OID.cRLDistributionPoints);
-  if (!ext) return undefined;
-  const keys = new Set<string>();
-  for (const dp of children(readRoot(ext.value), "der", MAX_NAMES)) {
-    const parts = children(dp, "der", 3);
-    const name = parts.find((p) => p.tag === ctx(0));
-    const crlIssuer = parts.find((p) => p.tag === ctx(2));
-    const found = name ? dpNameKeys(name, cert.issuer) : crlIssuer ? generalNameKeys(crlIssuer) : [];
-    for (const k of found) keys.add(k);
-  }
-  return keys;
+/** One of a certificate's distribution points: its names and the cRLIssuer names (directory names as `dn:` keys). */
+interface CertDp {
+  readonly names: ReadonlySet<string>;
+  readonly crlIssuers: ReadonlySet<string>;
 }
 
-/** Scope rules in RFC 5280 §6.3.3 (b) order: each yields a rejection reason or nothing. */
+/**
+ * The certificate's cRLDistributionPoints; `undefined` when it has none. A nameRelativeToCRLIssuer is relative to the
+ * point's cRLIssuer when it names one, else to the certificate's issuer (RFC 5280 §4.2.1.13).
+ */
+function certificateDps(cert: Certificate): CertDp[] | undefined {
+  const ext = cert.extensions.find((e) => e.oid === OID.cRLDistributionPoints);
+  if (!ext) return undefined;
+  return children(readRoot(ext.value), "der", MAX_NAMES).map((dp) => {
+    const parts = children(dp, "der", 3);
+    const name = parts.find((p) => p.tag === ctx(0));
+    const issuerField = parts.find((p) => p.tag === ctx(2));
+    const crlIssuers = issuerField ? generalNameKeys(issuerField) : [];
+    const dn = issuerField ? children(issuerField, "der", MAX_NAMES).find((gn) => gn.tag === ctx(4)) : undefined;
+    const base = dn ? decodeName(children(dn, "der", 1)[0] ?? dn) : cert.issuer;
+    return { names: new Set(name ? dpNameKeys(name, base) : []), crlIssuers: new Set(crlIssuers) };
+  });
+}
+
+/** Whether one distribution point of the certificate is served by the CRL (RFC 5280 §6.3.3 (b)). */
+function dpServedBy(dp: CertDp, crl: Crl, cert: Certificate, idp: IssuingDistributionPoint | undefined): boolean {
+  if (dp.crlIssuers.size > 0) {
+    if (!dp.crlIssuers.has(`dn:${crl.issuer.key}`) || !idp?.indirectCRL) return false;
+  } else if (crl.issuer.key !== cert.issuer.key) return false;
+  if (!idp?.names) return true;
+  const names = dp.names.size > 0 ? dp.names : dp.crlIssuers;
+  for (const k of idp.names) if (names.has(k)) return true;
+  return false;
+}
+
+/**
+ * Whether a CRL from another issuer than the certificate's may speak for it: the certificate names the CRL's issuer as
+ * the cRLIssuer of one of its distribution points.
+ *
+ * @param crl - the CRL
+ * @param cert - the certificate asked about
+ * @returns `true` when some distribution point names the CRL's issuer as cRLIssuer (the scope rules decide the rest)
+ * @example
+ * ```ts
+ * if (crl.issuer.key !== cert.issuer.key && !namesCrlIssuer(crl, cert)) return undefined; // another issuer's CRL
+ * ```
+ */
+export function namesCrlIssuer(crl: Crl, cert: Certificate): boolean {
+  try {
+    return (certificateDps(cert) ?? []).some((dp) => dp.crlIssuers.has(`dn:${crl.issuer.key}`));
+  } catch {
+    return false;
+  }
+}
+
+/** Scope rules on the IDP's flags, in RFC 5280 §6.3.3 (b) order: each yields a rejection reason or nothing. */
 const SCOPE_RULES: readonly ((idp: IssuingDistributionPoint, cert: Certificate) => string | undefined)[] = [
-  (idp) => (idp.indirectCRL ? "indirect CRL: not supported yet" : undefined),
   (idp) => (idp.onlyContainsAttributeCerts ? "CRL covers attribute certificates only" : undefined),
   (idp, cert) => (idp.onlyContainsUserCerts && cert.basicConstraints?.ca === true ? "CRL covers end-entity certificates only" : undefined),
   (idp, cert) => (idp.onlyContainsCACerts && cert.basicConstraints?.ca !== true ? "CRL covers CA certificates only" : undefined),
-  (idp, cert) => {
-    if (!idp.names) return undefined;
-    const certKeys = certificateDpKeys(cert);
-    if (!certKeys) return "CRL is partitioned by distribution point and the certificate names none";
-    for (const k of idp.names) if (certKeys.has(k)) return undefined;
-    return "CRL distribution point does not match the certificate's";
-  },
 ];
 
 /**
@@ -126,22 +176,72 @@ const SCOPE_RULES: readonly ((idp: IssuingDistributionPoint, cert: Certificate) 
  */
 export function crlScopeProblem(crl: Crl, cert: Certificate): string | undefined {
   const ext = crl.extensions.find((e) => e.oid === OID.issuingDistributionPoint);
-  if (!ext) return undefined;
-  let idp: IssuingDistributionPoint;
+  let idp: IssuingDistributionPoint | undefined;
   try {
-    idp = decodeIssuingDistributionPoint(ext.value, crl.issuer);
+    idp = ext ? decodeIssuingDistributionPoint(ext.value, crl.issuer) : undefined;
   } catch (err) {
     return `issuingDistributionPoint does not decode: ${(err as Error).message}`;
   }
-  try {
+  if (idp) {
     for (const rule of SCOPE_RULES) {
       const problem = rule(idp, cert);
       if (problem) return problem;
     }
+  }
+  try {
+    const dps = certificateDps(cert);
+    // Without cRLDistributionPoints the certificate has one implicit point: its issuer's complete, unpartitioned CRL.
+    if (!dps) {
+      if (crl.issuer.key !== cert.issuer.key) return "CRL issuer is not the certificate's issuer";
+      return idp?.names ? "CRL is partitioned by distribution point and the certificate names none" : undefined;
+    }
+    if (dps.some((dp) => dpServedBy(dp, crl, cert, idp))) return undefined;
+    return crl.issuer.key === cert.issuer.key
+      ? "CRL distribution point does not match the certificate's"
+      : "CRL is not an indirect CRL for a cRLIssuer the certificate names";
   } catch (err) {
     return `cRLDistributionPoints of the certificate does not decode: ${(err as Error).message}`;
   }
-  return undefined;
+}
+
+/**
+ * The reasons a CRL covers (issuingDistributionPoint onlySomeReasons), as a ReasonFlags bit mask.
+ *
+ * @param crl - the CRL
+ * @returns {@link ALL_REASONS} for a CRL covering every reason; 0 when the IDP does not decode (nothing is trusted)
+ * @example
+ * ```ts
+ * if (reasonsCovered(crl) !== ALL_REASONS) console.log("partial CRL");
+ * ```
+ */
+export function reasonsCovered(crl: Crl): number {
+  const ext = crl.extensions.find((e) => e.oid === OID.issuingDistributionPoint);
+  if (!ext) return ALL_REASONS;
+  try {
+    return decodeIssuingDistributionPoint(ext.value, crl.issuer).reasons & ALL_REASONS;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Whether a CRL is marked indirect (issuingDistributionPoint indirectCRL).
+ *
+ * @param crl - the CRL
+ * @returns `true` when the IDP asserts indirectCRL (an IDP that does not decode counts as not indirect)
+ * @example
+ * ```ts
+ * if (crl.hasCertificateIssuerEntries && !isIndirectCrl(crl)) console.log("certificateIssuer outside an indirect CRL");
+ * ```
+ */
+export function isIndirectCrl(crl: Crl): boolean {
+  const ext = crl.extensions.find((e) => e.oid === OID.issuingDistributionPoint);
+  if (!ext) return false;
+  try {
+    return decodeIssuingDistributionPoint(ext.value, crl.issuer).indirectCRL;
+  } catch {
+    return false;
+  }
 }
 
 /**

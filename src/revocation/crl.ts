@@ -1,5 +1,6 @@
 import {
   bitString,
+  children,
   ctx,
   expect,
   fields,
@@ -44,7 +45,27 @@ export interface DecodedCrl extends Crl {
   readonly unknownCriticalEntryExtensions: readonly string[];
   /** Whether some entry carries certificateIssuer, which only an indirect CRL may hold. */
   readonly hasCertificateIssuerEntries: boolean;
+  /**
+   * Entries attributed by certificateIssuer (RFC 5280 §5.3.3) to an issuer other than the CRL's own, keyed
+   * `<issuer name key>|<serial hex>`; `entries` then holds only the CRL issuer's own. Empty for a CRL without certificateIssuer.
+   */
+  readonly entriesByIssuer: ReadonlyMap<string, CrlEntry>;
+  /** Some certificateIssuer names no directory name: later entries cannot be attributed, so the CRL must not be used. */
+  readonly unattributableEntries: boolean;
 }
+
+/**
+ * The key of {@link DecodedCrl.entriesByIssuer} for a certificate issuer's name key and a serial.
+ *
+ * @param issuerKey - the certificate issuer's name key (`Name.key`)
+ * @param serialHex - the serial in upper-case hex
+ * @returns the map key
+ * @example
+ * ```ts
+ * crl.entriesByIssuer.get(issuerEntryKey(cert.issuer.key, cert.serialHex));
+ * ```
+ */
+export const issuerEntryKey = (issuerKey: string, serialHex: string): string => `${issuerKey}|${serialHex}`;
 
 /** CRL extensions whose meaning the status rules take into account (the rest, when critical, make a CRL unusable). */
 const KNOWN_CRL_EXTENSIONS: ReadonlySet<string> = new Set([
@@ -122,7 +143,13 @@ function decode(root: Tlv, maxEntries: number): DecodedCrl {
   const signatureAlgorithm = decodeAlgorithm(algTlv!);
   const signature = bitString(expect(sigTlv, Tag.BIT_STRING, "signatureValue")).bytes;
 
-  const entryInfo = { unknownCritical: new Set<string>(), certificateIssuer: false };
+  const entryInfo: EntryInfo = {
+    unknownCritical: new Set<string>(),
+    certificateIssuer: false,
+    crlIssuerKey: issuer.key,
+    byIssuer: new Map(),
+    unattributable: false,
+  };
   const entries = revoked ? decodeEntries(revoked, version, maxEntries, entryInfo) : new Map<string, CrlEntry>();
   const byOid = new Map(extensions.map((e) => [e.oid, e.value]));
   const crlNumber = byOid.has(OID.cRLNumber) ? unsignedBig(byOid.get(OID.cRLNumber)!) : undefined;
@@ -143,17 +170,38 @@ function decode(root: Tlv, maxEntries: number): DecodedCrl {
     unknownCriticalExtensions: extensions.filter((e) => e.critical && !KNOWN_CRL_EXTENSIONS.has(e.oid)).map((e) => e.oid),
     unknownCriticalEntryExtensions: [...entryInfo.unknownCritical],
     hasCertificateIssuerEntries: entryInfo.certificateIssuer,
+    entriesByIssuer: entryInfo.byIssuer,
+    unattributableEntries: entryInfo.unattributable,
   };
+}
+
+/** What the entry walk learns besides the entries. */
+interface EntryInfo {
+  readonly unknownCritical: Set<string>;
+  certificateIssuer: boolean;
+  readonly crlIssuerKey: string;
+  readonly byIssuer: Map<string, CrlEntry>;
+  unattributable: boolean;
+}
+
+/** The directory name of a certificateIssuer GeneralNames value, as a name key; `null` when it names none. */
+function certificateIssuerKey(value: Uint8Array): string | null {
+  for (const gn of children(expect(readRoot(value), Tag.SEQUENCE, "certificateIssuer"), "der", 64)) {
+    if (gn.tag === ctx(4)) return decodeName(expect(children(gn, "der", 1)[0], Tag.SEQUENCE, "directoryName")).key;
+  }
+  return null;
 }
 
 function decodeEntries(
   list: Tlv,
   version: 1 | 2,
   maxEntries: number,
-  info: { unknownCritical: Set<string>; certificateIssuer: boolean },
+  info: EntryInfo,
 ): Map<string, CrlEntry> {
   const out = new Map<string, CrlEntry>();
   let count = 0;
+  // RFC 5280 §5.3.3: an entry belongs to the CRL issuer until a certificateIssuer names another, and that name carries on.
+  let current: string | null = info.crlIssuerKey;
   // Walk the list without materialising every child first, so memory stays proportional to the bound.
   for (let p = list.valueStart; p < list.valueEnd; ) {
     if (++count > maxEntries) throw new Decree130Error("LIMIT_EXCEEDED", `CRL holds more than ${maxEntries} entries`);
@@ -169,14 +217,21 @@ function decodeEntries(
       for (const ext of decodeExtensions(extTlv)) {
         if (ext.oid === OID.cRLReason) reason = decodeReason(ext.value);
         else if (ext.oid === OID.invalidityDate) invalidityDate = time(expect(readRoot(ext.value), Tag.GENERALIZED_TIME, "invalidityDate"));
-        else if (ext.oid === OID.certificateIssuer) info.certificateIssuer = true;
+        else if (ext.oid === OID.certificateIssuer) {
+          info.certificateIssuer = true;
+          current = certificateIssuerKey(ext.value);
+          if (current === null) info.unattributable = true;
+        }
         else if (ext.critical && !KNOWN_ENTRY_EXTENSIONS.has(ext.oid)) info.unknownCritical.add(ext.oid);
       }
     }
+    if (current === null) continue;
     // A serial listed twice: keep the earlier revocation, which is the stricter reading.
-    const prior = out.get(serialHex);
+    const target = current === info.crlIssuerKey ? out : info.byIssuer;
+    const key = current === info.crlIssuerKey ? serialHex : issuerEntryKey(current, serialHex);
+    const prior = target.get(key);
     if (prior && prior.revocationDate <= revocationDate) continue;
-    out.set(serialHex, { serialHex, revocationDate, reason, ...(invalidityDate === undefined ? {} : { invalidityDate }) });
+    target.set(key, { serialHex, revocationDate, reason, ...(invalidityDate === undefined ? {} : { invalidityDate }) });
   }
   return out;
 }

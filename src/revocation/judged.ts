@@ -14,6 +14,8 @@ export interface Judged {
 export interface JudgeContext {
   readonly certificate: Certificate;
   readonly issuer: Certificate;
+  /** Certificates validated by the caller that may sign CRLs besides the issuer (same-name CRL keys, indirect CRL issuers). */
+  readonly crlSigners?: readonly Certificate[];
   readonly env: Env;
   readonly algorithms: "default" | "strict";
 }

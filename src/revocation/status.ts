@@ -3,6 +3,7 @@ import type { Certificate } from "../model/certificate.js";
 import { assessStatements, type Statement } from "./assess.js";
 import { judgeCrl } from "./crl-evidence.js";
 import type { JudgeContext, Judged } from "./judged.js";
+import { mergePartial } from "./merge.js";
 import { judgeOcsp } from "./ocsp-evidence.js";
 import type { EvidenceOrigin, EvidenceRef, RevocationFinding, RevocationSources } from "./types.js";
 
@@ -11,6 +12,11 @@ export interface RevocationStatusRequest {
   readonly certificate: Certificate;
   /** The certificate's issuer: CRLs and OCSP responses must be signed with its key (or by a responder it delegated). */
   readonly issuer: Certificate;
+  /**
+   * Certificates the caller validated (a path to the same anchor, not revoked) that may sign CRLs besides `issuer`: a
+   * separate CRL-signing key of the same CA, a rolled-over key, an indirect CRL issuer. Default none.
+   */
+  readonly crlSigners?: readonly Certificate[];
   /** The moment whose status is asked (e.g. `T_up`). */
   readonly time: number;
   /** The validation time. */
@@ -45,6 +51,7 @@ export async function revocationStatus(req: RevocationStatusRequest): Promise<Re
   const ctx: JudgeContext = {
     certificate: req.certificate,
     issuer: req.issuer,
+    ...(req.crlSigners ? { crlSigners: req.crlSigners } : {}),
     env: req.env,
     algorithms: req.algorithms ?? "default",
   };
@@ -71,7 +78,7 @@ export async function revocationStatus(req: RevocationStatusRequest): Promise<Re
     evidence.push(j.ref);
     if (j.statement) statements.push(j.statement);
   }
-  const assessed = assessStatements(statements, req.time, req.now);
+  const assessed = assessStatements(mergePartial(statements), req.time, req.now);
   const known = assessed.known && !overflow;
   const revocation = assessed.revocation;
   return revocation ? { known, revocation, evidence } : { known, evidence };

@@ -9,8 +9,8 @@ import { readCert, request, trustListOf } from "./helpers.js";
 
 /**
  * NIST PKITS 1.0.1 (files from google/boringssl pki/testdata/nist-pkits, see expected.json `source_note`), sections on
- * signatures, validity, name chaining, basicConstraints, keyUsage, name constraints and private extensions, built at
- * 2011-04-15 with revocation ignored.
+ * signatures, validity, name chaining, basicConstraints, keyUsage, certificate policies (with each row's policy inputs),
+ * name constraints and private extensions, built at 2011-04-15 with revocation ignored.
  */
 const PKITS = "/work/shared/data/suites/pkits";
 const TIME = Date.UTC(2011, 3, 15);
@@ -23,9 +23,13 @@ interface PkitsCase {
   readonly intermediates: readonly string[];
   readonly end_entity: string;
   readonly expected: "valid" | "invalid";
+  readonly initial_policy_set: readonly string[];
+  readonly initial_explicit_policy: boolean;
+  readonly initial_policy_mapping_inhibit: boolean;
+  readonly initial_inhibit_any_policy: boolean;
 }
 
-const SECTIONS = new Set(["4.1", "4.2", "4.3", "4.6", "4.7", "4.13", "4.16"]);
+const SECTIONS = new Set(["4.1", "4.2", "4.3", "4.6", "4.7", "4.8", "4.9", "4.10", "4.11", "4.12", "4.13", "4.16"]);
 
 /**
  * Cases where PKITS's verdict rests on something this layer leaves to others, with what the path layer returns instead.
@@ -50,13 +54,23 @@ const INVALID_BECAUSE: Readonly<Record<string, readonly string[]>> = {
   "4.3": ["no-path"],
   "4.6": ["invalid:NOT_A_CA", "invalid:PATH_LENGTH_EXCEEDED"],
   "4.7": ["invalid:KEY_CERT_SIGN_MISSING"],
+  "4.8": ["invalid:POLICY_CONSTRAINTS"],
+  "4.9": ["invalid:POLICY_CONSTRAINTS"],
+  "4.10": ["invalid:POLICY_CONSTRAINTS"],
+  "4.11": ["invalid:POLICY_CONSTRAINTS"],
+  "4.12": ["invalid:POLICY_CONSTRAINTS"],
   "4.13": ["invalid:NAME_CONSTRAINTS_VIOLATED"],
   "4.16": ["invalid:UNKNOWN_CRITICAL_EXTENSION"],
 };
 
-const cases = (JSON.parse(readFileSync(join(PKITS, "expected.json"), "utf8")) as { tests: PkitsCase[] }).tests.filter((t) =>
-  SECTIONS.has(t.section),
-);
+const suite = JSON.parse(readFileSync(join(PKITS, "expected.json"), "utf8")) as { tests: PkitsCase[]; policy_oids: Record<string, string> };
+const cases = suite.tests.filter((t) => SECTIONS.has(t.section));
+const policyOf = (t: PkitsCase) => ({
+  initialPolicySet: t.initial_policy_set.map((n) => suite.policy_oids[n] ?? n),
+  initialExplicitPolicy: t.initial_explicit_policy,
+  initialPolicyMappingInhibit: t.initial_policy_mapping_inhibit,
+  initialAnyPolicyInhibit: t.initial_inhibit_any_policy,
+});
 const cert = (name: string) => readCert(join(PKITS, "certs", `${name}.crt`));
 
 /** The build's outcome, or `rejected` when a certificate of the case does not even decode. */
@@ -68,12 +82,12 @@ async function run(t: PkitsCase): Promise<PathResult | { status: "rejected"; cod
     if (isDecree130Error(err)) return { status: "rejected", code: err.code };
     throw err;
   }
-  return buildPath(request(certs.leaf, certs.cas, trustListOf([certs.anchor]), { time: TIME, now: TIME }));
+  return buildPath(request(certs.leaf, certs.cas, trustListOf([certs.anchor]), { time: TIME, now: TIME, policy: policyOf(t) }));
 }
 
 describe("PKITS", () => {
   it("selects the expected number of cases", () => {
-    expect(cases.length).toBe(6 + 8 + 11 + 17 + 5 + 38 + 2);
+    expect(cases.length).toBe(6 + 8 + 11 + 17 + 5 + 35 + 8 + 23 + 11 + 11 + 38 + 2);
   });
 
   for (const t of cases) {

@@ -1,12 +1,16 @@
 // NIST PKITS 1.0.1 revocation sections (4.4 Basic Certificate Revocation, 4.14 Distribution Points, 4.15 Delta-CRLs), run
 // through revocationStatus alone: each certificate below the anchor is asked about at the suite's validation time with the
-// CRLs the test names. A test passes the revocation part when every status is known and none is revoked.
+// CRLs the test names. A test passes the revocation part when every status is known and none is revoked at that time (a
+// hold lifted before it no longer counts). CRL signers other than each certificate's issuer (a separate CRL-signing key,
+// a rolled-over key, an indirect CRL issuer) are only those the path layer validated: buildPath's `crlSigners`.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { decodeCertificate } from "../../src/model/certificate.js";
 import { decodeCrl } from "../../src/revocation/crl.js";
 import { revocationStatus } from "../../src/revocation/status.js";
 import type { RevocationFinding } from "../../src/revocation/types.js";
+import { buildPath } from "../../src/path/build.js";
+import { trustListOf } from "../path/helpers.js";
 import { testEnv } from "./fixtures.js";
 
 const BASE = "/work/shared/data/suites/pkits";
@@ -22,23 +26,8 @@ const suite = JSON.parse(readFileSync(`${BASE}/expected.json`, "utf8")) as { val
 const T = Date.parse(suite.validation_time);
 const env = testEnv();
 
-/**
- * Valid PKITS tests this layer reports as not known (fail closed), with why. None is an invalid test reported valid.
- * 4.14.24-26, 4.14.30 and 4.14.33 also name a CRL-signing CA that is not on the path, which the linear chain here ignores.
- */
-const NOT_SUPPORTED_YET: Record<string, string> = {
-  "4.4.19": "CRL signed by a separate CRL-signing key of the same CA: only the issuer certificate's own key is accepted",
-  "4.14.18": "complete coverage assembled from two onlySomeReasons CRLs",
-  "4.14.19": "complete coverage assembled from two onlySomeReasons CRLs",
-  "4.14.22": "indirect CRL",
-  "4.14.24": "indirect CRL",
-  "4.14.25": "indirect CRL",
-  "4.14.28": "cRLIssuer / indirect CRL",
-  "4.14.29": "cRLIssuer / indirect CRL",
-  "4.14.30": "cRLIssuer / indirect CRL",
-  "4.14.33": "cRLIssuer / indirect CRL",
-  "4.15.5": "delta CRL removeFromCRL lifting a hold of the base CRL (deltas are not merged yet)",
-};
+/** Valid PKITS tests this layer reports as not known (fail closed), with why: none left. */
+const NOT_SUPPORTED_YET: Record<string, string> = {};
 
 const cert = (name: string) => decodeCertificate(new Uint8Array(readFileSync(`${BASE}/certs/${name}.crt`)));
 const crl = (name: string) => decodeCrl(new Uint8Array(readFileSync(`${BASE}/crls/${name}.crl`)));
@@ -46,14 +35,21 @@ const crl = (name: string) => decodeCrl(new Uint8Array(readFileSync(`${BASE}/crl
 async function findings(test: PkitsTest): Promise<RevocationFinding[]> {
   const chain = [test.end_entity, ...[...test.intermediates].reverse(), test.trust_anchor].map(cert);
   const crls = test.crls.map((n) => ({ crl: crl(n), origin: "caller" as const }));
+  const sources = { crls, ocsp: [] };
+  const built = await buildPath({
+    leaf: chain[0]!, candidates: test.intermediates.map(cert), trustList: trustListOf([chain[chain.length - 1]!]), service: "signing",
+    time: T, now: T, revocation: sources, env, algorithms: "default",
+  });
+  const crlSigners = built.status === "valid" ? (built.crlSigners ?? []) : [];
   const out: RevocationFinding[] = [];
   for (let i = 0; i < chain.length - 1; i++) {
-    out.push(await revocationStatus({ certificate: chain[i]!, issuer: chain[i + 1]!, time: T, now: T, sources: { crls, ocsp: [] }, env }));
+    out.push(await revocationStatus({ certificate: chain[i]!, issuer: chain[i + 1]!, crlSigners, time: T, now: T, sources, env }));
   }
   return out;
 }
 
-const verdict = (fs: RevocationFinding[]): "valid" | "invalid" => (fs.every((f) => f.known && !f.revocation) ? "valid" : "invalid");
+const revokedAtT = (f: RevocationFinding): boolean => !!f.revocation && !(f.revocation.holdUntil !== undefined && f.revocation.holdUntil <= T);
+const verdict = (fs: RevocationFinding[]): "valid" | "invalid" => (fs.every((f) => f.known && !revokedAtT(f)) ? "valid" : "invalid");
 const revocationTests = suite.tests.filter((t) => /^4\.(4|14|15)\./.test(t.id));
 
 describe("PKITS revocation sections", () => {

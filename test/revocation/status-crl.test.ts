@@ -190,12 +190,12 @@ describe("revocationStatus with CRLs", () => {
     expect(f.evidence[0]!.rejected).toMatch(/unknown critical/);
   });
 
-  it("delta CRL: its silence is not used, but a revocation it lists is", async () => {
+  it("delta CRL without its base CRL: its silence is not used, but a revocation it lists is", async () => {
     const delta = (lines: IndexLine[]) =>
       pki.crl(ca, lines, "20240215000000Z", "20240301000000Z", { crlExt: ["2.5.29.27=critical,DER:020101"] });
     const silent = await status("1001", [delta([])], at("2024-01-25T00:00:00Z"), at("2024-02-20T00:00:00Z"));
     expect(silent.known).toBe(false);
-    expect(silent.evidence[0]!.rejected).toMatch(/delta CRL/);
+    expect(silent.revocation).toBeUndefined();
     const listing = await status("1001", [delta([{ ...EE("1001"), revoked: "240210000000Z,keyCompromise" }])], at("2024-01-25T00:00:00Z"), at("2024-02-20T00:00:00Z"));
     expect(listing.known).toBe(false);
     expect(listing.revocation).toEqual({ at: at("2024-02-10T00:00:00Z"), reason: "keyCompromise", compromiseAt: at("2024-02-10T00:00:00Z") });
@@ -266,20 +266,22 @@ describe("revocationStatus with an issuingDistributionPoint", () => {
     expect(f.evidence[0]!.rejected).toMatch(/end-entity certificates only/);
   });
 
-  it("onlySomeReasons: partial, so silence proves nothing but a listed revocation counts", async () => {
+  it("onlySomeReasons alone: partial, so silence proves nothing but a listed revocation counts", async () => {
     const crl = pki.crl(ca, JAN, "20240201000000Z", "20240301000000Z", { crlExt: idp("onlysomereasons=keyCompromise") });
     const silent = await ask("1001", crl);
     expect(silent.known).toBe(false);
-    expect(silent.evidence[0]!.rejected).toMatch(/only some reasons/);
+    expect(silent.revocation).toBeUndefined();
     const listed = await ask("1003", crl);
     expect(listed.known).toBe(false);
     expect(listed.revocation?.reason).toBe("keyCompromise");
   });
 
-  it("indirectCRL: not supported yet, rejected", async () => {
-    const f = await ask("1001", pki.crl(ca, JAN, "20240201000000Z", "20240301000000Z", { crlExt: idp("indirectCRL=TRUE") }));
-    expect(f.known).toBe(false);
-    expect(f.evidence[0]!.rejected).toMatch(/indirect/);
+  it("indirectCRL from the certificate's own issuer: entries without certificateIssuer are the issuer's own", async () => {
+    const crl = pki.crl(ca, JAN, "20240201000000Z", "20240301000000Z", { crlExt: idp("indirectCRL=TRUE") });
+    const f = await ask("1001", crl);
+    expect(f.known).toBe(true);
+    expect(f.revocation).toBeUndefined();
+    expect((await ask("1003", crl)).revocation?.reason).toBe("keyCompromise");
   });
 
   it("distribution point name must match the certificate's cRLDistributionPoints", async () => {

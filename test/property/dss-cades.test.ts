@@ -1,0 +1,23 @@
+// Every real-world CAdES file of the esig/dss corpus yields a report or a typed Decree130Error: never an untyped error.
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { indexTrustList } from "../../src/trust/anchor-index.js";
+import { typedOutcome } from "./kit.js";
+
+const DIR = "/work/shared/data/suites/dss-cades/validation";
+const files = readdirSync(DIR, { recursive: true, withFileTypes: true })
+  .filter((d) => d.isFile())
+  .map((d) => join(d.parentPath, d.name))
+  .sort();
+const options = { trustList: indexTrustList("empty", []), now: new Date("2026-01-01T00:00:00Z") };
+
+describe("dss-cades corpus", () => {
+  it("holds the 99 files of the corpus", () => {
+    expect(files).toHaveLength(99);
+  });
+
+  it.each(files.map((f) => [f.slice(DIR.length + 1), f] as const))("%s: a report or a typed error", async (_name, file) => {
+    expect(await typedOutcome(new Uint8Array(readFileSync(file)), options)).toMatch(/^(report|error:[A-Z_]+)$/);
+  });
+});
