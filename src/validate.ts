@@ -1,5 +1,7 @@
-import { createKeyCache } from "./crypto/key-cache.js";
-import type { Env, KeyCache } from "./crypto/types.js";
+import { decodeCrlCached, type CrlCache } from "./cache/crl-cache.js";
+import { createValidationCache, type ValidationCache } from "./cache/validation-cache.js";
+import { memoizeVerify } from "./cache/verify-memo.js";
+import type { Env } from "./crypto/types.js";
 import { gatherEvidence } from "./engine/revocation-sources.js";
 import { judgeSignature, type FileContext } from "./engine/judge-signature.js";
 import { Decree130Error } from "./errors.js";
@@ -11,30 +13,13 @@ import type { TrustList } from "./model/trust-list.js";
 import { resolvePolicy, type Policy } from "./policy/policy.js";
 import { warning } from "./report/finding.js";
 import type { Report } from "./report/types.js";
-import { decodeCrl } from "./revocation/crl.js";
 import { decodeOcspResponse } from "./revocation/ocsp.js";
 import type { RevocationSources } from "./revocation/types.js";
 import { decodePem } from "./trust/pem.js";
 
-/** State that may be shared across validations to save work: imported keys. Bounded in size. */
-export interface ValidationCache {
-  readonly keys: KeyCache;
-}
-
-/**
- * Creates a cache to share across validations (a service validating many signatures from the same CAs).
- *
- * @param options - `maxKeys`: most imported keys kept (least recently used are dropped)
- * @returns the cache
- * @example
- * ```ts
- * const cache = createValidationCache();
- * for (const file of files) await validate(file, { trustList, cache });
- * ```
- */
-export function createValidationCache(options: { maxKeys?: number } = {}): ValidationCache {
-  return { keys: createKeyCache(options.maxKeys ?? 256) };
-}
+export { createValidationCache };
+export type { ValidationCache };
+export type { ValidationCacheOptions } from "./cache/validation-cache.js";
 
 /** Options of {@link validate}. Only `trustList` is required. */
 export interface ValidateOptions {
@@ -80,14 +65,14 @@ function crlDer(input: Uint8Array | string): Uint8Array {
   throw new Decree130Error("MALFORMED_CRL", "no CRL found in the input (expected DER or PEM X509 CRL)");
 }
 
-function callerEvidence(options: ValidateOptions, limits: Limits): RevocationSources {
+function callerEvidence(options: ValidateOptions, limits: Limits, crlCache: CrlCache | undefined): RevocationSources {
   const crls = options.crls ?? [];
   const ocsp = options.ocspResponses ?? [];
   if (crls.length + ocsp.length > limits.maxRevocationObjects) {
     throw new Decree130Error("LIMIT_EXCEEDED", `more than ${limits.maxRevocationObjects} CRLs and OCSP responses`);
   }
   return {
-    crls: crls.map((c) => ({ crl: decodeCrl(crlDer(c)), origin: "caller" as const })),
+    crls: crls.map((c) => ({ crl: decodeCrlCached(crlDer(c), crlCache), origin: "caller" as const })),
     ocsp: ocsp.map((o) => ({ response: decodeOcspResponse(o), origin: "caller" as const })),
   };
 }
@@ -122,7 +107,13 @@ export async function validate(input: Uint8Array | string, options: ValidateOpti
   const callerSigningTime = requireDate(options.signingTime, "signingTime");
   const crypto = options.crypto ?? globalThis.crypto;
   if (!crypto?.subtle) throw new TypeError("WebCrypto is not available: pass options.crypto");
-  const env: Env = { crypto, keys: (options.cache ?? createValidationCache()).keys };
+  // Without a caller's cache, a fresh one still shares keys and checks between the file's signatures; CRLs are then
+  // decoded in place rather than copied into a cache nobody will read again.
+  const cache = options.cache ?? createValidationCache();
+  const env: Env = { crypto, keys: cache.keys };
+  // Certificate and CRL signature checks go through the memo; the SignerInfo's own signature never does, so every
+  // validation verifies the signature it was asked about.
+  const pathEnv: Env = { crypto: memoizeVerify(crypto, cache.signatures), keys: cache.keys };
 
   const signedData = decodeSignedData(readSignatureBytes(input, limits), limits);
   const supplied = (options.certificates ?? []).flatMap((c) => readCertificates(c));
@@ -130,7 +121,7 @@ export async function validate(input: Uint8Array | string, options: ValidateOpti
   if (certificates.length > limits.maxCertificates) {
     throw new Decree130Error("LIMIT_EXCEEDED", `more than ${limits.maxCertificates} certificates`);
   }
-  const gathered = gatherEvidence(signedData, callerEvidence(options, limits));
+  const gathered = gatherEvidence(signedData, callerEvidence(options, limits, options.cache?.crls), options.cache?.crls);
   const file: FileContext = {
     signedData,
     content: options.content,
@@ -141,6 +132,7 @@ export async function validate(input: Uint8Array | string, options: ValidateOpti
     now,
     callerSigningTime,
     env,
+    pathEnv,
     fileWarnings: gathered.unreadable.map((detail) => warning("EVIDENCE_REJECTED", { detail })),
   };
   const signatures = [];

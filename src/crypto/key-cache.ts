@@ -54,7 +54,8 @@ const CHUNK = 8192;
 export function keyCacheKey(spki: Uint8Array, algorithm: string): string {
   let s = `${algorithm}\u0000`;
   for (let i = 0; i < spki.length; i += CHUNK) {
-    s += String.fromCharCode(...spki.subarray(i, i + CHUNK));
+    // `apply` takes the typed array as the argument list directly: several times faster than spreading it.
+    s += String.fromCharCode.apply(null, spki.subarray(i, i + CHUNK) as unknown as number[]);
   }
   return s;
 }

@@ -32,6 +32,8 @@ export interface FileContext {
   readonly now: number;
   readonly callerSigningTime: number | undefined;
   readonly env: Env;
+  /** For certification path and revocation checks: may remember certificate and CRL signature checks. */
+  readonly pathEnv: Env;
   /** Warnings about the file that every signature carries (unreadable embedded evidence). */
   readonly fileWarnings: readonly Warning[];
 }
@@ -51,8 +53,10 @@ async function leafRevocation(
     time: at,
     now: file.now,
     sources: file.revocation,
-    env: file.env,
+    env: file.pathEnv,
     algorithms: file.policy.algorithms,
+    // CRL signers the path layer validated (a separate CRL key, an indirect CRL issuer).
+    ...(path.status === "valid" && path.crlSigners ? { crlSigners: path.crlSigners } : {}),
   });
 }
 
@@ -92,7 +96,7 @@ export async function judgeSignature(signer: SignerInfo, file: FileContext): Pro
       time: times.up,
       now: file.now,
       revocation: policy.revocation === "ignore" ? null : file.revocation,
-      env,
+      env: file.pathEnv,
       algorithms: policy.algorithms,
     });
     leaf = await leafRevocation(signingCertificate, path, file, times.up);

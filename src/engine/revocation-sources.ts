@@ -1,5 +1,5 @@
 import { isDecree130Error } from "../errors.js";
-import { decodeCrl } from "../revocation/crl.js";
+import { decodeCrlCached, type CrlCache } from "../cache/crl-cache.js";
 import { decodeOcspResponse } from "../revocation/ocsp.js";
 import type { EvidenceOrigin, RevocationSources } from "../revocation/types.js";
 import type { SignedData } from "../model/signed-data.js";
@@ -16,16 +16,17 @@ export interface GatheredEvidence {
  *
  * @param signedData - the signature file
  * @param caller - evidence the caller supplied
+ * @param crlCache - decoded CRLs to reuse, if any
  * @returns the evidence, and the embedded objects that did not decode
  */
-export function gatherEvidence(signedData: SignedData, caller: RevocationSources): GatheredEvidence {
+export function gatherEvidence(signedData: SignedData, caller: RevocationSources, crlCache?: CrlCache): GatheredEvidence {
   const unreadable: string[] = [];
   const embedded: EvidenceOrigin = "embedded";
   const crls = [...caller.crls];
   const ocsp = [...caller.ocsp];
   signedData.crls.forEach((der, i) => {
     try {
-      crls.push({ crl: decodeCrl(der), origin: embedded });
+      crls.push({ crl: decodeCrlCached(der, crlCache), origin: embedded });
     } catch (err) {
       if (!isDecree130Error(err)) throw err;
       unreadable.push(`embedded CRL ${i}: ${err.message}`);

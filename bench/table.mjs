@@ -1,0 +1,28 @@
+#!/usr/bin/env node
+// Prints the README "Performance" table from bench/results.json (so the README matches a run, never hand-typed numbers).
+import { readFileSync } from "node:fs";
+
+const r = JSON.parse(readFileSync(new URL("./results.json", import.meta.url), "utf8"));
+const f = (n, d = 2) => Number(n).toFixed(d);
+const lines = [
+  `Measured ${r.machine.date.slice(0, 10)} on ${r.machine.node}, ${r.machine.cpus}× ${r.machine.cpu} (load average at start ${r.machine.loadAverageAtStart.join(", ")}), median of ${r.machine.rounds} interleaved rounds.`,
+  "",
+  "| Key | Content | Mode | decree130 ops/s | decree130 ms/op | floor ms/op | × floor | pkijs 4 ms/op | × faster than pkijs |",
+  "|---|---|---|---:|---:|---:|---:|---:|---:|",
+  ...r.cases.map(
+    (c) =>
+      `| ${c.alg} | ${c.size} | ${c.mode} | ${f(c.opsPerSec, 0)} | ${f(c.msPerOp, 3)} | ${f(c.floorMs, 3)} | ${f(c.ratioToFloor)} | ${f(c.pkijsMsPerOp, 2)} | ${f(c.speedupOverPkijs, 1)} |`,
+  ),
+  "",
+  "| Other measurement | Result |",
+  "|---|---|",
+  ...Object.entries(r.parse).map(([alg, p]) => `| Parse a ${p.cmsBytes}-byte CMS (${alg}, ${p.certificates} certificates) | ${f(p.microsPerParse, 1)} µs |`),
+  ...r.memory.map(
+    (m) => `| Peak memory, 100 MiB detached content, ${m.digest === "webcrypto" ? "default WebCrypto digest" : "injected streaming digest (node:crypto)"} | ${f(m.peakOverContent)}× the content |`,
+  ),
+  ...(r.cliColdStart
+    ? [`| \`decree130 verify\` cold start, whole process (bare \`node -e 0\`: ${f(r.cliColdStart.bareNodeMedianMs, 0)} ms) | ${f(r.cliColdStart.medianMs, 0)} ms median |`]
+    : []),
+  `| Main entry, browser bundle, minified + gzip | ${(r.bundleGzipBytes / 1024).toFixed(1)} KiB (budget 50 KiB) |`,
+];
+console.log(lines.join("\n"));

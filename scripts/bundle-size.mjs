@@ -1,0 +1,61 @@
+#!/usr/bin/env node
+// Bundle budget: the `decree130` main entry, bundled for the browser with its dependencies, minified and gzipped, must
+// stay within BUDGET_BYTES, pull in no `node:` module and at most one major version of asn1js.
+import { gzipSync } from "node:zlib";
+import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
+import { build } from "esbuild";
+
+export const BUDGET_BYTES = 50 * 1024;
+const root = fileURLToPath(new URL("..", import.meta.url));
+
+/**
+ * Bundles src/index.ts for the browser (esbuild, minified, ESM) and measures it.
+ *
+ * @returns {Promise<{ minified: number, gzip: number, nodeImports: string[], asn1jsVersions: string[] }>}
+ */
+export async function measureBundle() {
+  const out = await build({
+    entryPoints: [`${root}src/index.ts`],
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "browser",
+    target: "es2022",
+    write: false,
+    metafile: true,
+    logLevel: "silent",
+  });
+  const code = out.outputFiles[0].contents;
+  const inputs = Object.keys(out.metafile.inputs);
+  const nodeImports = Object.values(out.metafile.inputs)
+    .flatMap((i) => i.imports.map((imp) => imp.path))
+    .filter((p) => p.startsWith("node:"));
+  const asn1jsVersions = [
+    ...new Set(
+      inputs
+        .map((p) => /node_modules\/(?:.*\/node_modules\/)?asn1js\//.exec(p)?.[0])
+        .filter((p) => p !== undefined)
+        .map((dir) => JSON.parse(readFileSync(`${root}${dir}package.json`, "utf8")).version.split(".")[0]),
+    ),
+  ];
+  return { minified: code.length, gzip: gzipSync(code, { level: 9 }).length, nodeImports, asn1jsVersions };
+}
+
+/** @returns {Promise<number>} the min+gzip size in bytes */
+export async function bundleGzipBytes() {
+  return (await measureBundle()).gzip;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const m = await measureBundle();
+  const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
+  console.log(`decree130 main entry (browser, minified): ${kib(m.minified)}; gzip: ${m.gzip} bytes (${kib(m.gzip)}); budget ${kib(BUDGET_BYTES)}`);
+  console.log(`asn1js majors bundled: ${m.asn1jsVersions.length === 0 ? "none" : m.asn1jsVersions.join(", ")}`);
+  const problems = [];
+  if (m.gzip > BUDGET_BYTES) problems.push(`bundle is ${m.gzip} bytes min+gzip, above the ${BUDGET_BYTES}-byte budget`);
+  if (m.nodeImports.length > 0) problems.push(`bundle imports Node modules: ${m.nodeImports.join(", ")}`);
+  if (m.asn1jsVersions.length > 1) problems.push(`several asn1js majors bundled: ${m.asn1jsVersions.join(", ")}`);
+  for (const p of problems) console.error(`bundle-size: ${p}`);
+  process.exit(problems.length > 0 ? 1 : 0);
+}

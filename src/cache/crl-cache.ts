@@ -1,0 +1,50 @@
+import { decodeCrl } from "../revocation/crl.js";
+import type { Crl } from "../revocation/types.js";
+import { fingerprint, sameBytes } from "./fingerprint.js";
+import { createLru, type Lru } from "./lru.js";
+
+/** Decoded CRLs by their exact DER, bounded; shareable across validations. */
+export interface CrlCache {
+  /** @internal the store: fingerprint → the DER copy it was decoded from, and the decoded CRL */
+  readonly entries: Lru<string, { readonly der: Uint8Array; readonly crl: Crl }>;
+}
+
+/**
+ * Creates an empty CRL cache.
+ *
+ * @param maxEntries - most CRLs kept (least recently used dropped)
+ * @returns the cache
+ * @example
+ * ```ts
+ * const crls = createCrlCache(64);
+ * const crl = decodeCrlCached(der, crls);
+ * ```
+ */
+export function createCrlCache(maxEntries: number): CrlCache {
+  return { entries: createLru(maxEntries) };
+}
+
+/**
+ * Decodes a DER CRL, or returns the object decoded earlier from the very same octets. Reusing the object also reuses
+ * the signature checks the revocation module remembers per decoded CRL. The cached CRL is decoded from a private copy, so
+ * later changes to the caller's buffer cannot alter it. A CRL that does not decode is not remembered: it throws each time.
+ *
+ * @param der - the CertificateList, DER
+ * @param cache - the cache, or `undefined` to decode without one
+ * @returns the decoded CRL
+ * @throws {@link Decree130Error} as `decodeCrl` does
+ * @example
+ * ```ts
+ * const crl = decodeCrlCached(der, cache.crls);
+ * ```
+ */
+export function decodeCrlCached(der: Uint8Array, cache: CrlCache | undefined): Crl {
+  if (cache === undefined) return decodeCrl(der);
+  const key = fingerprint(der);
+  const hit = cache.entries.get(key);
+  if (hit !== undefined && sameBytes(hit.der, der)) return hit.crl;
+  const copy = der.slice();
+  const crl = decodeCrl(copy);
+  cache.entries.set(key, { der: copy, crl });
+  return crl;
+}

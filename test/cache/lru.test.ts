@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { createLru } from "../../src/cache/lru.js";
+import { fingerprint, sameBytes } from "../../src/cache/fingerprint.js";
+
+describe("createLru", () => {
+  it("keeps at most maxEntries, dropping the least recently used", () => {
+    const lru = createLru<string, number>(2);
+    lru.set("a", 1);
+    lru.set("b", 2);
+    expect(lru.get("a")).toBe(1); // "b" is now the least recently used
+    lru.set("c", 3);
+    expect(lru.size).toBe(2);
+    expect(lru.get("b")).toBeUndefined();
+    expect(lru.get("a")).toBe(1);
+    expect(lru.get("c")).toBe(3);
+  });
+
+  it("treats a bound below 1 or not finite as 1", () => {
+    for (const bound of [0, -5, Number.NaN, 0.5]) {
+      const lru = createLru<string, number>(bound);
+      lru.set("a", 1);
+      lru.set("b", 2);
+      expect(lru.size).toBe(1);
+      expect(lru.get("b")).toBe(2);
+    }
+  });
+
+  it("deletes", () => {
+    const lru = createLru<string, number>(3);
+    lru.set("a", 1);
+    lru.delete("a");
+    expect(lru.get("a")).toBeUndefined();
+    expect(lru.size).toBe(0);
+  });
+});
+
+describe("fingerprint and sameBytes", () => {
+  it("fingerprints by length and content", () => {
+    expect(fingerprint(new Uint8Array([1, 2, 3]))).toBe(fingerprint(new Uint8Array([1, 2, 3])));
+    expect(fingerprint(new Uint8Array([1, 2, 3]))).not.toBe(fingerprint(new Uint8Array([1, 2, 4])));
+    expect(fingerprint(new Uint8Array([0]))).not.toBe(fingerprint(new Uint8Array([0, 0])));
+  });
+
+  it("compares octet for octet", () => {
+    expect(sameBytes(new Uint8Array([1, 2]), new Uint8Array([1, 2]))).toBe(true);
+    expect(sameBytes(new Uint8Array([1, 2]), new Uint8Array([1, 3]))).toBe(false);
+    expect(sameBytes(new Uint8Array([1, 2]), new Uint8Array([1, 2, 0]))).toBe(false);
+  });
+});

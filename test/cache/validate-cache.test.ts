@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { createValidationCache, validate, type Report } from "../../src/index.js";
+import { cacheWorld, NOW } from "./fixtures.js";
+
+const verdicts = (r: Report): string[] => r.signatures.map((s) => s.verdict);
+
+describe("validate with a shared ValidationCache", () => {
+  it("gives exactly the reports a fresh validation gives, good and bad inputs interleaved", async () => {
+    const w = await cacheWorld();
+    const sequence = [w.good, w.rogue, w.tamperedSignature, w.good2, w.revoked, w.tamperedContent, w.rogue, w.good, w.revoked, w.good2];
+    const shared = createValidationCache({ maxKeys: 4, maxCertificates: 8, maxCrls: 2 });
+    for (const cms of sequence) {
+      const content = cms === w.tamperedContent ? undefined : w.content;
+      const base = { trustList: w.trustList, crls: w.crls, now: NOW, ...(content ? { content } : {}) };
+      const cached = await validate(cms, { ...base, cache: shared });
+      const fresh = await validate(cms, base);
+      expect(cached).toEqual(fresh);
+    }
+  });
+
+  it("never turns a failure into success: bad signatures stay bad after good ones were cached", async () => {
+    const w = await cacheWorld();
+    const cache = createValidationCache();
+    const run = (cms: Uint8Array) => validate(cms, { trustList: w.trustList, content: w.content, crls: w.crls, now: NOW, cache });
+    expect(verdicts(await run(w.good))).toEqual(["SECURE"]);
+    expect(verdicts(await run(w.rogue))).not.toContain("SECURE");
+    expect(verdicts(await run(w.tamperedSignature))).toEqual(["NOT_SECURE"]);
+    expect(verdicts(await run(w.revoked))).toEqual(["NOT_SECURE"]);
+    expect(verdicts(await run(w.good))).toEqual(["SECURE"]);
+    expect(verdicts(await run(w.rogue))).not.toContain("SECURE");
+    expect(verdicts(await run(w.tamperedSignature))).toEqual(["NOT_SECURE"]);
+    expect(verdicts(await run(w.revoked))).toEqual(["NOT_SECURE"]);
+  });
+
+  it("re-reads a CRL whose buffer the caller changed after it was cached", async () => {
+    const w = await cacheWorld();
+    const cache = createValidationCache();
+    const subCrl = w.crls[0]!.slice();
+    const crls = [subCrl, w.crls[1]!];
+    const first = await validate(w.good, { trustList: w.trustList, content: w.content, crls, now: NOW, cache });
+    expect(verdicts(first)).toEqual(["SECURE"]);
+    subCrl[subCrl.length - 1]! ^= 0x01; // break the CRL's signature in place
+    const second = await validate(w.good, { trustList: w.trustList, content: w.content, crls, now: NOW, cache });
+    expect(verdicts(second)).not.toContain("SECURE");
+    const evidence = JSON.stringify(second.signatures[0]!.warnings);
+    expect(evidence).toContain("EVIDENCE_REJECTED");
+  });
+
+  it("reuses decoded CRLs and stays within its bounds", async () => {
+    const w = await cacheWorld();
+    const cache = createValidationCache({ maxKeys: 2, maxCertificates: 3, maxCrls: 1 });
+    for (const cms of [w.good, w.good2, w.revoked]) {
+      await validate(cms, { trustList: w.trustList, content: w.content, crls: w.crls, now: NOW, cache });
+    }
+    expect(cache.crls.entries.size).toBe(1);
+    expect(cache.signatures.entries.size).toBeLessThanOrEqual(3);
+  });
+});
