@@ -1,5 +1,14 @@
+/**
+ * `decree130`: tells whether a CMS/PKCS#7 signature is a secure digital signature under Art. 9 of Decree 130/2018,
+ * and why. Runs in browsers and Node ≥ 20 on WebCrypto. Start with {@link validate}.
+ *
+ * @packageDocumentation
+ * @module decree130
+ */
 export { validate, createValidationCache } from "./validate.js";
-export type { ValidateOptions, ValidationCache } from "./validate.js";
+export type { ValidateOptions, ValidationCache, ValidationCacheOptions } from "./validate.js";
+export { validateMany, MAX_CONCURRENCY } from "./batch.js";
+export type { BatchInput, BatchResult, ValidateManyOptions } from "./batch.js";
 export { Decree130Error, isDecree130Error, DECREE130_ERROR_CODES } from "./errors.js";
 export type { Decree130ErrorCode } from "./errors.js";
 export { loadTrustList } from "./trust/load.js";
@@ -25,3 +34,14 @@ export type {
   Warning,
 } from "./report/types.js";
 export type { IssuerCategory, KeyProtection, LicencePeriod, Provider, TrustAnchor, TrustList, TrustService } from "./model/trust-list.js";
+export { decodeCertificate } from "./model/certificate.js";
+export type { Certificate } from "./model/certificate.js";
+export type { Name, NameAttribute } from "./model/name.js";
+export type { AlgorithmIdentifier } from "./model/algorithm.js";
+export { KeyUsageBit } from "./model/extensions.js";
+export type { AuthorityKeyId, BasicConstraints, Extension, KeyUsageName } from "./model/extensions.js";
+export type { VietnameseIdentity } from "./identity/vn-identifiers.js";
+export type { RegimeNote } from "./time/regime.js";
+export type { KeyCache } from "./crypto/types.js";
+export type { CrlCache } from "./cache/crl-cache.js";
+export type { VerifyMemo } from "./cache/verify-memo.js";

@@ -67,7 +67,7 @@ export async function keyCorrespondence(ctx: SignatureContext): Promise<Conditio
   if (ku && !ku.has("digitalSignature") && !ku.has("nonRepudiation")) add("KEY_USAGE", "keyUsage lacks digitalSignature and nonRepudiation");
 
   let signedBytes: Uint8Array | undefined;
-  let digestName = DIGESTS.get(signer.digestAlgorithm.oid)?.name;
+  const digestName = DIGESTS.get(signer.digestAlgorithm.oid)?.name;
   if (signer.signedAttrs && attributes) {
     signedBytes = signer.signedAttrs.der;
     for (const p of attributes.problems) add("MALFORMED_SIGNED_ATTRIBUTES", p);

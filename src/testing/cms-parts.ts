@@ -23,7 +23,7 @@ export interface SignedDataParts {
  *
  * @param der - the ContentInfo
  * @returns its parts
- * @throws TypeError when it is not a SignedData; {@link Decree130Error} when it does not parse
+ * @throws TypeError when it is not a SignedData; {@link decree130!Decree130Error | Decree130Error} when it does not parse
  * @example
  * ```ts
  * const { certificates, signerInfos } = parseSignedData(p7s);

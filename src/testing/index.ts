@@ -13,6 +13,7 @@
  * const p7s = await signCms(new TextEncoder().encode("Hợp đồng"), signer, { signingTime: "2025-06-01T08:00:00Z" });
  * ```
  * @packageDocumentation
+ * @module decree130/testing
  */
 export type { Digest, KeyAlgorithm } from "./algorithms.js";
 export { createRootCa, issueCertificate, type CertificateOptions } from "./certificate.js";

@@ -1,3 +1,9 @@
+/**
+ * `decree130/trust/vn`: the built-in Vietnamese trust list, a separate entry so the main bundle does not carry it.
+ *
+ * @packageDocumentation
+ * @module decree130/trust/vn
+ */
 import type { TrustList } from "../../model/trust-list.js";
 import { loadTrustList } from "../load.js";
 import data from "./data.json" with { type: "json" };
@@ -11,7 +17,7 @@ let cached: TrustList | undefined;
  * licence periods, so no licence check is made against it. Loaded through the strict loader once, then shared.
  *
  * @returns the trust list (frozen; the same object on every call)
- * @throws {@link Decree130Error} `TRUST_LIST_INVALID` only if the shipped data were corrupt
+ * @throws {@link decree130!Decree130Error | Decree130Error} `TRUST_LIST_INVALID` only if the shipped data were corrupt
  * @example
  * ```ts
  * import { vietnamTrustList } from "decree130/trust/vn";

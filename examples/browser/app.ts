@@ -1,0 +1,138 @@
+// The page's logic: read the dropped or chosen files, call validate() in this browser, render the report. Nothing is
+// sent anywhere: the page makes no request after it has loaded.
+import { isDecree130Error, loadTrustList, validate, type Report, type TrustList, type ValidateOptions } from "decree130";
+import { vietnamTrustList } from "decree130/trust/vn";
+import { LABELS, type Lang } from "./labels.js";
+import { renderReport } from "./render.js";
+
+const SIGNATURE_EXT = /\.(p7s|p7m|p7b|pem|b64|cms|sig)$/i;
+
+const state: {
+  lang: Lang;
+  signature: File | null;
+  content: File | null;
+  trustList: { name: string; list: TrustList } | null;
+  crls: File[];
+  run: number;
+} = { lang: navigator.language.toLowerCase().startsWith("vi") ? "vi" : "en", signature: null, content: null, trustList: null, crls: [], run: 0 };
+
+const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
+const bytes = async (file: File): Promise<Uint8Array> => new Uint8Array(await file.arrayBuffer());
+
+function setText(): void {
+  const L = LABELS[state.lang];
+  document.documentElement.lang = state.lang;
+  for (const el of document.querySelectorAll<HTMLElement>("[data-label]")) {
+    el.textContent = String(L[el.dataset["label"] as keyof typeof L]);
+  }
+  $("trust-list-name").textContent = `${L.using}: ${state.trustList?.name ?? L.builtInList}`;
+  for (const b of document.querySelectorAll<HTMLButtonElement>("[data-lang]")) b.setAttribute("aria-pressed", String(b.dataset["lang"] === state.lang));
+}
+
+function show(node: Node, status: string): void {
+  const out = $("result");
+  out.replaceChildren(node);
+  out.dataset["status"] = status;
+}
+
+function message(text: string, code?: string): HTMLElement {
+  const p = document.createElement("p");
+  p.className = "error";
+  if (code) p.dataset["error"] = code;
+  p.textContent = text;
+  return p;
+}
+
+let lastReport: Report | null = null;
+
+async function check(): Promise<void> {
+  const L = LABELS[state.lang];
+  const run = ++state.run;
+  lastReport = null;
+  if (!state.signature) return;
+  show(document.createTextNode(L.checking), "running");
+  const nowText = $<HTMLInputElement>("now").value.trim();
+  const now = nowText ? new Date(nowText) : new Date();
+  if (Number.isNaN(now.getTime())) return show(message(`${L.badTime}: ${nowText}`), "error");
+  try {
+    const options: ValidateOptions = {
+      trustList: state.trustList?.list ?? vietnamTrustList(),
+      crls: await Promise.all(state.crls.map(bytes)),
+      now,
+      ...(state.content ? { content: await bytes(state.content) } : {}),
+    };
+    const report = await validate(await bytes(state.signature), options);
+    if (run !== state.run) return; // a newer check started meanwhile
+    lastReport = report;
+    show(renderReport(report, state.lang), "done");
+  } catch (err) {
+    if (run !== state.run) return;
+    const code = isDecree130Error(err) ? err.code : "ERROR";
+    show(message(`${L.notSignature}: ${code}: ${(err as Error).message}`, code), "error");
+  }
+}
+
+async function useTrustList(file: File | undefined): Promise<void> {
+  state.trustList = null;
+  if (file) {
+    try {
+      state.trustList = { name: file.name, list: loadTrustList(JSON.parse(await file.text())) };
+    } catch (err) {
+      const code = isDecree130Error(err) ? err.code : "TRUST_LIST_INVALID";
+      setText();
+      return show(message(`${file.name}: ${code}: ${(err as Error).message}`, code), "error");
+    }
+  }
+  setText();
+  await check();
+}
+
+/** A drop may hold the signature and the signed file: the one with a signature extension is the signature. */
+async function dropped(files: File[]): Promise<void> {
+  const signature = files.find((f) => SIGNATURE_EXT.test(f.name)) ?? files[0];
+  if (!signature) return;
+  state.signature = signature;
+  state.content = files.find((f) => f !== signature) ?? null;
+  $("dropped").textContent = files.map((f) => f.name).join(", ");
+  await check();
+}
+
+function wire(): void {
+  const files = (id: string): File[] => [...($<HTMLInputElement>(id).files ?? [])];
+  $("signature").addEventListener("change", () => void dropped(files("signature").concat(state.content ? [state.content] : [])));
+  $("content").addEventListener("change", () => {
+    state.content = files("content")[0] ?? null;
+    void check();
+  });
+  $("trust-list").addEventListener("change", () => void useTrustList(files("trust-list")[0]));
+  $("crls").addEventListener("change", () => {
+    state.crls = files("crls");
+    void check();
+  });
+  $("now").addEventListener("change", () => void check());
+  // Drops are taken anywhere on the page: a file dropped beside the zone must not make the browser open it instead.
+  const zone = $("drop-zone");
+  document.addEventListener("dragover", (e) => {
+    e.preventDefault();
+    zone.classList.add("over");
+  });
+  document.addEventListener("dragleave", (e) => {
+    if (e.relatedTarget === null) zone.classList.remove("over");
+  });
+  document.addEventListener("drop", (e) => {
+    e.preventDefault();
+    zone.classList.remove("over");
+    void dropped([...(e.dataTransfer?.files ?? [])]);
+  });
+  for (const b of document.querySelectorAll<HTMLButtonElement>("[data-lang]")) {
+    b.addEventListener("click", () => {
+      state.lang = b.dataset["lang"] === "vi" ? "vi" : "en";
+      setText();
+      if (lastReport) show(renderReport(lastReport, state.lang), "done");
+    });
+  }
+}
+
+wire();
+setText();
+document.body.dataset["ready"] = "true";

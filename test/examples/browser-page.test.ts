@@ -1,0 +1,114 @@
+// End-to-end: the example page (examples/browser) in Debian's Chromium, driven by Playwright. A person picks the
+// trust list, a CRL and a validation time, then chooses or drops a .p7s; the page judges it in the browser and shows
+// the verdict. Run `npm run build` first (the page bundles dist/ through the package's exports).
+import { readFileSync } from "node:fs";
+import type { Server } from "node:http";
+import { fileURLToPath } from "node:url";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startExampleServer } from "../../examples/browser/serve.js";
+import { CHROMIUM_ARGS, chromiumPath } from "../browser/chromium.js";
+
+const fixture = (p: string): string => fileURLToPath(new URL(`../fixtures/openssl/${p}`, import.meta.url));
+const SCREENSHOT = fileURLToPath(new URL("../../examples/browser/screenshot.png", import.meta.url));
+
+let server: Server;
+let browser: Browser;
+let page: Page;
+const requests: string[] = [];
+
+beforeAll(async () => {
+  const started = await startExampleServer(0);
+  server = started.server;
+  browser = await chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_ARGS], headless: true });
+  page = await browser.newPage({ locale: "vi-VN", viewport: { width: 1100, height: 900 } });
+  page.on("request", (r) => requests.push(`${r.method()} ${r.url()}`));
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(started.url);
+  await page.waitForSelector("body[data-ready=true]");
+  expect(errors).toEqual([]);
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => server?.close(resolve));
+});
+
+/** Drops fixture files on the page's drop zone, as a person dragging them from a file manager would. */
+async function drop(paths: string[]): Promise<void> {
+  const files = paths.map((p) => ({ name: p.split("/").pop()!, data: [...readFileSync(fixture(p))] }));
+  await page.evaluate((list) => {
+    const transfer = new DataTransfer();
+    for (const f of list) transfer.items.add(new File([new Uint8Array(f.data)], f.name));
+    document.getElementById("drop-zone")!.dispatchEvent(new DragEvent("drop", { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  }, files);
+}
+
+describe("examples/browser in Chromium", () => {
+  it("shows SECURE, with signer, provider, signing time and the four conditions, in Vietnamese", async () => {
+    await page.fill("#now", "2025-06-01T00:00:00Z");
+    await page.setInputFiles("#trust-list", fixture("trust-list.json"));
+    await page.setInputFiles("#crls", fixture("crl/public-ca.crl"));
+    await page.setInputFiles("#signature", fixture("sig/secure-attached-ecdsa.p7s"));
+    const verdict = page.locator("#result[data-status=done] [data-verdict]");
+    await verdict.waitFor();
+    expect(await verdict.getAttribute("data-verdict")).toBe("SECURE");
+    expect(await verdict.textContent()).toBe("AN TOÀN (SECURE)");
+    const rows = page.locator("[data-condition]");
+    expect(await rows.count()).toBe(4);
+    for (const [name, code] of [
+      ["validityPeriod", "CERT_VALID_AT_SIGNING"],
+      ["keyCorrespondence", "SIGNATURE_VALID"],
+      ["issuerType", "RECOGNIZED_PROVIDER"],
+      ["soleControl", "PRESUMED"],
+    ] as const) {
+      const row = page.locator(`[data-condition=${name}]`);
+      expect(await row.getAttribute("data-status")).toBe("PASSED");
+      expect(await row.getAttribute("data-code")).toBe(code);
+      expect((await row.locator(".reason").textContent())?.length).toBeGreaterThan(10);
+    }
+    expect(await page.textContent("[data-field=category]")).toBe("công cộng");
+    expect(await page.textContent("[data-field=signing-time]")).toMatch(/^2025-03-01T10:00:00(\.000)?Z \(người ký khai\)$/);
+    expect(await page.textContent("[data-field=provider]")).not.toBe("không rõ");
+    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+  });
+
+  it("switches the same report to English", async () => {
+    await page.click("button[data-lang=en]");
+    expect(await page.textContent("[data-verdict]")).toBe("SECURE (SECURE)");
+    expect(await page.textContent("[data-field=category]")).toBe("licensed public");
+    expect(await page.textContent("[data-field=signing-time]")).toContain("(claimed by the signer)");
+  });
+
+  it("shows NOT_SECURE for a file dropped on the page (signed after the certificate expired)", async () => {
+    await drop(["sig/signed-after-expiry.p7s"]);
+    const verdict = page.locator("#result[data-status=done] [data-verdict=NOT_SECURE]");
+    await verdict.waitFor();
+    expect(await verdict.textContent()).toBe("NOT SECURE (NOT_SECURE)");
+    const failed = page.locator("[data-condition=validityPeriod]");
+    expect(await failed.getAttribute("data-status")).toBe("FAILED");
+    expect(await failed.getAttribute("data-code")).toBe("SIGNED_AFTER_EXPIRY");
+    expect(await page.textContent("#dropped")).toBe("signed-after-expiry.p7s");
+  });
+
+  it("takes a detached signature dropped together with its signed file", async () => {
+    await drop(["content.txt", "sig/secure-detached-ecdsa.p7s"]);
+    await page.locator("#result[data-status=done] [data-verdict=SECURE]").waitFor();
+    expect(await page.getAttribute("[data-condition=keyCorrespondence]", "data-code")).toBe("SIGNATURE_VALID");
+    expect(await page.textContent("#dropped")).toBe("content.txt, secure-detached-ecdsa.p7s");
+  });
+
+  it("says when a file is not a signature", async () => {
+    await page.setInputFiles("#signature", fixture("input/random.bin"));
+    const error = page.locator("#result[data-status=error] [data-error]");
+    await error.waitFor();
+    expect(await error.getAttribute("data-error")).toMatch(/^(INPUT_NOT_RECOGNIZED|MALFORMED_DER)$/);
+  });
+
+  it("uploaded nothing: every request went to the page's own server for the page itself", () => {
+    const foreign = requests.filter((r) => !/^GET http:\/\/127\.0\.0\.1:\d+\/(app\.js)?$/.test(r));
+    expect(foreign).toEqual([]);
+    expect(requests.length).toBeGreaterThanOrEqual(2);
+  });
+});
