@@ -60,11 +60,13 @@ export interface Certificate {
   readonly selfIssued: boolean;
 }
 
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0").toUpperCase());
+
 /** Upper-case hex of some bytes. */
 export function toHex(bytes: Uint8Array): string {
   let s = "";
-  for (const b of bytes) s += b.toString(16).padStart(2, "0");
-  return s.toUpperCase();
+  for (const b of bytes) s += HEX[b]!;
+  return s;
 }
 
 /**

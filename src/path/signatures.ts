@@ -1,6 +1,7 @@
 import type { Env, VerifyOutcome } from "../crypto/types.js";
 import { verifyCertificateSignature } from "../crypto/verify.js";
-import { toHex, type Certificate } from "../model/certificate.js";
+import { bytesKey } from "../asn1/bytes-key.js";
+import type { Certificate } from "../model/certificate.js";
 import type { PathBudget } from "./types.js";
 
 /** What is left of a build's budget; once a limit is passed, `exhausted` stays set. */
@@ -60,7 +61,7 @@ export function createSignatureChecker(
     verify(cert, issuerSpki) {
       let byKey = cache.get(cert);
       if (!byKey) cache.set(cert, (byKey = new Map()));
-      const key = toHex(issuerSpki);
+      const key = bytesKey(issuerSpki);
       const hit = byKey.get(key);
       if (hit) return hit;
       if (++signatures > budget.maxSignatureChecks) {

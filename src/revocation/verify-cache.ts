@@ -1,5 +1,5 @@
 import { verifySignature } from "../crypto/verify.js";
-import { toHex } from "../model/certificate.js";
+import { bytesKey } from "../asn1/bytes-key.js";
 import type { Env, VerifyOutcome, VerifyRequest } from "../crypto/types.js";
 
 /** Signature checks already run, per signed object (CRL, OCSP response, responder certificate), keyed by policy and key. */
@@ -34,7 +34,7 @@ export function verifyOnce(
     perOwner = new Map();
     results.set(owner, perOwner);
   }
-  const key = `${algorithms}:${toHex(req.spki)}`;
+  const key = `${algorithms}:${bytesKey(req.spki)}`;
   const known = perOwner.get(key);
   if (known) return known;
   // Started inside a promise so a verifier that throws synchronously is caught as well.
