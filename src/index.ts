@@ -44,4 +44,5 @@ export type { VietnameseIdentity } from "./identity/vn-identifiers.js";
 export type { RegimeNote } from "./time/regime.js";
 export type { KeyCache } from "./crypto/types.js";
 export type { CrlCache } from "./cache/crl-cache.js";
+export type { CertificateCache } from "./cache/certificate-cache.js";
 export type { VerifyMemo } from "./cache/verify-memo.js";

@@ -1,5 +1,6 @@
 import { decodeCrlCached, type CrlCache } from "./cache/crl-cache.js";
 import { createValidationCache, type ValidationCache } from "./cache/validation-cache.js";
+import { certificateDecoder } from "./cache/certificate-cache.js";
 import { memoizeVerify } from "./cache/verify-memo.js";
 import type { Env } from "./crypto/types.js";
 import { gatherEvidence } from "./engine/revocation-sources.js";
@@ -115,7 +116,12 @@ export async function validate(input: Uint8Array | string, options: ValidateOpti
   // validation verifies the signature it was asked about.
   const pathEnv: Env = { crypto: memoizeVerify(crypto, cache.signatures), keys: cache.keys };
 
-  const signedData = decodeSignedData(readSignatureBytes(input, limits), limits);
+  // Only a caller's cache outlives the call: decoding into a fresh one would copy every certificate for nothing.
+  const signedData = decodeSignedData(
+    readSignatureBytes(input, limits),
+    limits,
+    options.cache ? { decodeCertificate: certificateDecoder(options.cache.certificates) } : {},
+  );
   const supplied = (options.certificates ?? []).flatMap((c) => readCertificates(c));
   const certificates = [...signedData.certificates, ...supplied];
   if (certificates.length > limits.maxCertificates) {

@@ -34,18 +34,26 @@ export function revocationEvidence(f: RevocationFinding | null): Record<string, 
   };
 }
 
+const certificateEvidenceMemo = new WeakMap<Certificate, Readonly<Record<string, unknown>>>();
+
 /**
- * A certificate as report evidence.
+ * A certificate as report evidence. Computed once per decoded certificate (a validation cache reuses them) and frozen,
+ * since reports share it.
  *
  * @param c - the certificate
  * @returns subject, issuer, serial and validity
  */
-export function certificateEvidence(c: Certificate): Record<string, unknown> {
-  return {
-    subject: formatName(c.subject),
-    issuer: formatName(c.issuer),
-    serialNumber: c.serialHex,
-    notBefore: iso(c.notBefore),
-    notAfter: iso(c.notAfter),
-  };
+export function certificateEvidence(c: Certificate): Readonly<Record<string, unknown>> {
+  let e = certificateEvidenceMemo.get(c);
+  if (!e) {
+    e = Object.freeze({
+      subject: formatName(c.subject),
+      issuer: formatName(c.issuer),
+      serialNumber: c.serialHex,
+      notBefore: iso(c.notBefore),
+      notAfter: iso(c.notAfter),
+    });
+    certificateEvidenceMemo.set(c, e);
+  }
+  return e;
 }

@@ -21,11 +21,16 @@ function malformed(message: string, cause?: unknown): Decree130Error {
  *
  * @param der - the ContentInfo's bytes
  * @param limits - bounds on signers, certificates and revocation objects
- * @param options - `requireSigners: false` reads a certificates-only bundle (.p7b)
+ * @param options - `requireSigners: false` reads a certificates-only bundle (.p7b); `decodeCertificate` may answer from a
+ *   cache of certificates seen before
  * @returns the SignedData
  * @throws {@link Decree130Error} `NOT_SIGNED_DATA`, `MALFORMED_CMS`, `MALFORMED_DER`, `NO_SIGNERS`, `LIMIT_EXCEEDED`
  */
-export function decodeSignedData(der: Uint8Array, limits: Limits, options: { readonly requireSigners?: boolean } = {}): SignedData {
+export function decodeSignedData(
+  der: Uint8Array,
+  limits: Limits,
+  options: { readonly requireSigners?: boolean; readonly decodeCertificate?: (tlv: Tlv) => Certificate } = {},
+): SignedData {
   const root = readRoot(der, "ber");
   const info = root.tag === Tag.SEQUENCE ? children(root, "ber", 3) : [];
   if (info.length < 1 || info.length > 2 || info[0]!.tag !== Tag.OID) {
@@ -39,10 +44,10 @@ export function decodeSignedData(der: Uint8Array, limits: Limits, options: { rea
   if (!wrapper || wrapper.tag !== ctx(0)) throw malformed("ContentInfo has no [0] content");
   const inner = children(wrapper, "ber");
   if (inner.length !== 1) throw malformed("ContentInfo [0] must hold exactly one SignedData");
-  return decodeSignedDataBody(inner[0]!, limits, options.requireSigners ?? true);
+  return decodeSignedDataBody(inner[0]!, limits, options.requireSigners ?? true, options.decodeCertificate ?? decodeCertificateAt);
 }
 
-function decodeSignedDataBody(sd: Tlv, limits: Limits, requireSigners: boolean): SignedData {
+function decodeSignedDataBody(sd: Tlv, limits: Limits, requireSigners: boolean, decodeCert: (tlv: Tlv) => Certificate): SignedData {
   const f = fields(sd, 4, 6, "SignedData", "ber");
   const version = smallInt(f[0]!, 5);
   const digestAlgorithms = children(expect(f[1], Tag.SET, "digestAlgorithms"), "ber", 64).map(decodeAlgorithm);
@@ -60,7 +65,7 @@ function decodeSignedDataBody(sd: Tlv, limits: Limits, requireSigners: boolean):
   const crls: Uint8Array[] = [];
   const ocspResponses: Uint8Array[] = [];
   if (f[i]?.tag === ctx(0)) {
-    certificates = decodeCertificateSet(f[i++]!, limits);
+    certificates = decodeCertificateSet(f[i++]!, limits, decodeCert);
   }
   if (f[i]?.tag === ctx(1)) {
     for (const choice of children(f[i++]!, "ber", limits.maxRevocationObjects)) {
@@ -88,13 +93,13 @@ function decodeSignedDataBody(sd: Tlv, limits: Limits, requireSigners: boolean):
   };
 }
 
-function decodeCertificateSet(set: Tlv, limits: Limits): Certificate[] {
+function decodeCertificateSet(set: Tlv, limits: Limits, decodeCert: (tlv: Tlv) => Certificate): Certificate[] {
   const out: Certificate[] = [];
   for (const choice of children(set, "ber", limits.maxCertificates)) {
     // Only X.509 certificates matter here; attribute and other certificate formats are ignored.
     if (choice.tag !== Tag.SEQUENCE) continue;
     const strict = readTlv(choice.buf, choice.start, choice.end, "der");
-    out.push(decodeCertificateAt(strict));
+    out.push(decodeCert(strict));
   }
   return out;
 }

@@ -111,10 +111,15 @@ export function sameName(a: Name, b: Name): boolean {
  * @returns e.g. `C=VN, O=VNPT Group, CN=VNPT Certification Authority`
  */
 export function formatName(name: Name): string {
-  return name.rdns
-    .map((rdn) => rdn.map((a) => `${ATTRIBUTE_LABELS[a.type] ?? a.type}=${a.value}`).join(" + "))
-    .join(", ");
+  let text = formatted.get(name);
+  if (text === undefined) {
+    text = name.rdns.map((rdn) => rdn.map((a) => `${ATTRIBUTE_LABELS[a.type] ?? a.type}=${a.value}`).join(" + ")).join(", ");
+    formatted.set(name, text);
+  }
+  return text;
 }
+
+const formatted = new WeakMap<Name, string>();
 
 /**
  * The values of one attribute type, in order.
