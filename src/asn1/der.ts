@@ -217,25 +217,28 @@ export function concat(parts: readonly Uint8Array[]): Uint8Array {
  */
 export function oid(tlv: Tlv): string {
   expect(tlv, Tag.OID, "object identifier");
-  const v = valueOf(tlv);
-  if (v.length === 0 || v.length > 128) fail(`object identifier of ${v.length} octets at offset ${tlv.start}`);
-  const arcs: number[] = [];
+  const { buf, valueStart: start, valueEnd: end } = tlv;
+  const n = end - start;
+  if (n === 0 || n > 128) fail(`object identifier of ${n} octets at offset ${tlv.start}`);
+  let out = "";
   let acc = 0;
   let fresh = true;
-  for (const b of v) {
+  for (let i = start; i < end; i++) {
+    const b = buf[i]!;
     if (fresh && b === 0x80) fail(`non-minimal object identifier at offset ${tlv.start}`);
     acc = acc * 128 + (b & 0x7f);
     if (acc > Number.MAX_SAFE_INTEGER / 256) fail(`object identifier arc too large at offset ${tlv.start}`);
     fresh = (b & 0x80) === 0;
     if (fresh) {
-      arcs.push(acc);
+      if (out === "") {
+        const first = acc < 40 ? 0 : acc < 80 ? 1 : 2;
+        out = `${first}.${acc - first * 40}`;
+      } else out += `.${acc}`;
       acc = 0;
     }
   }
   if (!fresh) fail(`truncated object identifier at offset ${tlv.start}`);
-  const head = arcs[0]!;
-  const first = head < 40 ? 0 : head < 80 ? 1 : 2;
-  return [first, head - first * 40, ...arcs.slice(1)].join(".");
+  return out;
 }
 
 /**
@@ -311,19 +314,43 @@ const TIME = /^(\d{2}|\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\.\d{1,9})?Z$/;
  * @returns milliseconds since 1970-01-01T00:00:00Z
  */
 export function time(tlv: Tlv): number {
-  if (tlv.tag !== Tag.UTC_TIME && tlv.tag !== Tag.GENERALIZED_TIME) fail(`expected a time at offset ${tlv.start}`);
-  const s = latin1(valueOf(tlv));
-  const m = TIME.exec(s);
   const utc = tlv.tag === Tag.UTC_TIME;
-  if (!m || (utc ? m[1]!.length !== 2 || m[7] !== undefined : m[1]!.length !== 4)) fail(`bad time "${s}" at offset ${tlv.start}`);
-  let year = Number(m[1]);
-  if (utc) year += year < 50 ? 2000 : 1900;
-  const [mo, d, h, mi, se] = [m[2], m[3], m[4], m[5], m[6]].map(Number) as [number, number, number, number, number];
-  const ms = m[7] ? Math.floor(Number(`0${m[7]}`) * 1000) : 0;
-  const t = Date.UTC(year, mo - 1, d, h, mi, se, ms);
+  if (!utc && tlv.tag !== Tag.GENERALIZED_TIME) fail(`expected a time at offset ${tlv.start}`);
+  const { buf, valueStart: p, valueEnd: end } = tlv;
+  const yearDigits = utc ? 2 : 4;
+  // The common forms (YYMMDDHHMMSSZ, YYYYMMDDHHMMSSZ) are read digit by digit; fractions go through the pattern.
+  let t: number;
+  if (end - p === yearDigits + 11 && buf[end - 1] === 0x5a) {
+    let pos = p;
+    const num = (digits: number): number => {
+      let v = 0;
+      for (let k = 0; k < digits; k++) {
+        const c = buf[pos++]! - 0x30;
+        if (c < 0 || c > 9) fail(`bad time "${latin1(valueOf(tlv))}" at offset ${tlv.start}`);
+        v = v * 10 + c;
+      }
+      return v;
+    };
+    let year = num(yearDigits);
+    if (utc) year += year < 50 ? 2000 : 1900;
+    t = checkedUtc(tlv, year, num(2), num(2), num(2), num(2), num(2), 0);
+  } else {
+    const s = latin1(valueOf(tlv));
+    const m = TIME.exec(s);
+    if (!m || (utc ? m[1]!.length !== 2 || m[7] !== undefined : m[1]!.length !== 4)) fail(`bad time "${s}" at offset ${tlv.start}`);
+    let year = Number(m[1]);
+    if (utc) year += year < 50 ? 2000 : 1900;
+    const ms = m[7] ? Math.floor(Number(`0${m[7]}`) * 1000) : 0;
+    t = checkedUtc(tlv, year, Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]), ms);
+  }
+  return t;
+}
+
+function checkedUtc(tlv: Tlv, y: number, mo: number, d: number, h: number, mi: number, se: number, ms: number): number {
+  const t = Date.UTC(y, mo - 1, d, h, mi, se, ms);
   const check = new Date(t);
   if (check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d || h > 23 || mi > 59 || se > 59) {
-    fail(`impossible time "${s}" at offset ${tlv.start}`);
+    fail(`impossible time "${latin1(valueOf(tlv))}" at offset ${tlv.start}`);
   }
   return t;
 }

@@ -44,7 +44,11 @@ function hex(v: Uint8Array): string {
   return s;
 }
 
+const PLAIN_ASCII = /^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/;
+
 function normalize(value: string): string {
+  // Most attribute values are printable ASCII with single spaces: NFKC and whitespace folding leave them unchanged.
+  if (PLAIN_ASCII.test(value)) return value.toLowerCase();
   return value.normalize("NFKC").toLowerCase().trim().replace(/\s+/g, " ");
 }
 
@@ -57,7 +61,6 @@ function normalize(value: string): string {
 export function decodeName(tlv: Tlv): Name {
   expect(tlv, Tag.SEQUENCE, "name");
   const rdns: NameAttribute[][] = [];
-  const keyParts: string[] = [];
   for (const set of children(tlv)) {
     expect(set, Tag.SET, "relative distinguished name");
     const rdn: NameAttribute[] = [];
@@ -73,14 +76,19 @@ export function decodeName(tlv: Tlv): Name {
       rdn.push({ type, value });
     }
     rdns.push(rdn);
-    keyParts.push(
+  }
+  return { der: rawOf(tlv), rdns, key: comparisonKey(rdns) };
+}
+
+function comparisonKey(rdns: readonly (readonly NameAttribute[])[]): string {
+  return rdns
+    .map((rdn) =>
       rdn
         .map((a) => `${a.type}=${normalize(a.value)}`)
         .sort()
         .join("+"),
-    );
-  }
-  return { der: rawOf(tlv), rdns, key: keyParts.join(",") };
+    )
+    .join(",");
 }
 
 /**

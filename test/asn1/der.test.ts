@@ -45,6 +45,10 @@ describe("DER reader", () => {
   });
   it("decodes OIDs and rejects non-minimal arcs", () => {
     expect(oid(readRoot(bytes("06092a864886f70d010702")))).toBe("1.2.840.113549.1.7.2");
+    expect(oid(readRoot(bytes("0603551d0f")))).toBe("2.5.29.15");
+    expect(oid(readRoot(bytes("0603883703")))).toBe("2.999.3");
+    expect(codeOf(() => oid(readRoot(bytes("0602882a"))))).toBe(undefined);
+    expect(codeOf(() => oid(readRoot(bytes("06028188"))))).toBe("MALFORMED_DER");
     expect(codeOf(() => oid(readRoot(bytes("0603808001"))))).toBe("MALFORMED_DER");
   });
   it("rejects non-minimal integers", () => {
@@ -55,6 +59,17 @@ describe("DER reader", () => {
     expect(time(readRoot(bytes("170d3235303130323033303430355a")))).toBe(Date.UTC(2025, 0, 2, 3, 4, 5));
     expect(time(readRoot(bytes("180f32303530303130313030303030305a")))).toBe(Date.UTC(2050, 0, 1));
     expect(codeOf(() => time(readRoot(bytes("170d3235303233303033303430355a"))))).toBe("MALFORMED_DER");
+  });
+  it("reads fractional GeneralizedTime and rejects non-digits and local times", () => {
+    const gt = (s: string) => readRoot(Uint8Array.of(0x18, s.length, ...new TextEncoder().encode(s)));
+    const ut = (s: string) => readRoot(Uint8Array.of(0x17, s.length, ...new TextEncoder().encode(s)));
+    expect(time(gt("20250102030405.5Z"))).toBe(Date.UTC(2025, 0, 2, 3, 4, 5, 500));
+    expect(codeOf(() => time(gt("2025010203040aZ")))).toBe("MALFORMED_DER");
+    expect(codeOf(() => time(gt("20250102030405")))).toBe("MALFORMED_DER");
+    expect(codeOf(() => time(ut("2501020304-5Z")))).toBe("MALFORMED_DER");
+    expect(codeOf(() => time(ut("250102030405.1Z")))).toBe("MALFORMED_DER");
+    expect(time(ut("491231235959Z"))).toBe(Date.UTC(2049, 11, 31, 23, 59, 59));
+    expect(time(ut("500101000000Z"))).toBe(Date.UTC(1950, 0, 1));
   });
   it("decodes Vietnamese UTF-8 and BMP strings", () => {
     const utf8 = new TextEncoder().encode("Hà Nội");
