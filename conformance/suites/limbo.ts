@@ -1,6 +1,7 @@
 // x509-limbo: path validation edge cases, judged as a document-signature validator judges a signing certificate. Peer-name
 // matching (TLS) is out of scope: such cases are SKIPPED with that reason. Key usage, extended key usage and the maximum
-// chain depth a case names are honoured.
+// chain depth a case names are honoured. Limbo tests RFC 5280 as a whole, so every case runs under the `rfc5280-strict`
+// certificate profile (the section 4 issuance rules enforced too).
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createKeyCache } from "../../src/crypto/key-cache.js";
@@ -67,6 +68,7 @@ async function judgeCase(c: LimboCase, env: Env): Promise<{ actual: string; reas
   const ku = (c.key_usage ?? []) as KeyUsageName[];
   const r = await buildPath({
     leaf, candidates: intermediates, trustList, service: "signing", time, now: time, revocation, env, algorithms: "default", budget,
+    profile: "rfc5280-strict",
     ...(eku.length ? { requiredExtendedKeyUsage: eku } : {}),
     ...(ku.length ? { requiredKeyUsage: ku } : {}),
   });

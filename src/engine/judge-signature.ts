@@ -98,6 +98,7 @@ export async function judgeSignature(signer: SignerInfo, file: FileContext): Pro
       revocation: policy.revocation === "ignore" ? null : file.revocation,
       env: file.pathEnv,
       algorithms: policy.algorithms,
+      profile: policy.certificateProfile,
     });
     leaf = await leafRevocation(signingCertificate, path, file, times.up);
   }

@@ -6,7 +6,7 @@ import { crlSignersFor } from "./crl-signers.js";
 import { indexCandidates, keyIdRank, type CandidateIndex } from "./candidates.js";
 import { createSignatureChecker, type SignatureChecker } from "./signatures.js";
 import { DEFAULT_PATH_BUDGET, type PathRequest, type PathResult } from "./types.js";
-import { PATH_CHECKS, validatePath } from "./validate.js";
+import { PATH_CHECKS, STRICT_PATH_CHECKS, validatePath } from "./validate.js";
 
 /** How informative an outcome is: a higher rank replaces a lower one. */
 const RANK: Readonly<Record<PathResult["status"], number>> = { "no-path": 0, "untrusted-root": 1, invalid: 2, valid: 3 };
@@ -39,7 +39,8 @@ async function finish(s: Search, path: readonly Certificate[], anchor: TrustAnch
     ...(requiredExtendedKeyUsage ? { requiredExtendedKeyUsage } : {}),
     ...(requiredKeyUsage ? { requiredKeyUsage } : {}),
   };
-  const v = await validatePath(path, s.req.service, s.sigs, PATH_CHECKS, options);
+  const checks = s.req.profile === "rfc5280-strict" ? STRICT_PATH_CHECKS : PATH_CHECKS;
+  const v = await validatePath(path, s.req.service, s.sigs, checks, options);
   if (s.sigs.meter.exhausted) return null;
   if (!v.ok) {
     const below = path[v.index]!;

@@ -18,7 +18,15 @@ export type PathFailure =
   | "UNSUPPORTED_ALGORITHM"
   | "EKU_NOT_ALLOWED"
   | "KEY_USAGE_NOT_ALLOWED"
-  | "MALFORMED_EXTENSION";
+  | "MALFORMED_EXTENSION"
+  /** An RFC 5280 §4 issuance rule is broken; reported only under the `rfc5280-strict` certificate profile. */
+  | "PROFILE_VIOLATION";
+
+/**
+ * Which certificate profile a path is held to: `relying-party` (default) applies the RFC 5280 §6 validation steps;
+ * `rfc5280-strict` also enforces the §4 issuance rules (key identifiers, serial form, criticality, name syntax).
+ */
+export type CertificateProfile = "relying-party" | "rfc5280-strict";
 
 /** Limits on path building, so crafted inputs cannot make it hang. */
 export interface PathBudget {
@@ -118,4 +126,6 @@ export interface PathRequest {
   readonly requiredExtendedKeyUsage?: readonly string[];
   /** keyUsage bits the signing certificate must have, when it has the extension. */
   readonly requiredKeyUsage?: readonly KeyUsageName[];
+  /** The certificate profile; absent: `relying-party`. */
+  readonly profile?: CertificateProfile;
 }

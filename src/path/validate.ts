@@ -16,6 +16,7 @@ import {
   type PathOptions,
 } from "./checks.js";
 import type { PathIssue } from "./path-issue.js";
+import { STRICT_PROFILE_CHECKS } from "./profile-checks.js";
 import type { SignatureChecker } from "./signatures.js";
 
 /**
@@ -39,6 +40,17 @@ export const PATH_CHECKS: readonly PathCheck[] = [
   checkServiceUsage,
   checkRequiredUsage,
 ];
+
+/**
+ * The `rfc5280-strict` profile's steps: every §6 step of {@link PATH_CHECKS}, then the §4 issuance rules, so a path that
+ * fails a §6 step reports the same reason under either profile.
+ *
+ * @example
+ * ```ts
+ * await validatePath(path, "signing", sigs, STRICT_PATH_CHECKS);
+ * ```
+ */
+export const STRICT_PATH_CHECKS: readonly PathCheck[] = [...PATH_CHECKS, ...STRICT_PROFILE_CHECKS];
 
 /** The outcome of validating one candidate path: the weakest signature strength, or the first failure. */
 export type PathValidation = { readonly ok: true; readonly strength: "ok" | "legacy" } | ({ readonly ok: false } & PathIssue);

@@ -1,5 +1,6 @@
 import { Decree130Error } from "../errors.js";
 import type { KeyProtection } from "../model/trust-list.js";
+import type { CertificateProfile } from "../path/types.js";
 
 /** The strictness choices semantics.md names; each has a default. */
 export interface Policy {
@@ -15,6 +16,11 @@ export interface Policy {
   readonly hardwarePolicies: readonly string[];
   /** Key-storage evidence the caller vouches for (e.g. a remote-signing service's receipt). */
   readonly keyProtection: KeyProtection | null;
+  /**
+   * `relying-party`: RFC 5280 §6 path validation (default). `rfc5280-strict`: the §4 issuance rules bind too (key
+   * identifiers, serial form, criticality, name syntax); a path that breaks one fails `PROFILE_VIOLATION`.
+   */
+  readonly certificateProfile: CertificateProfile;
 }
 
 /** The default policy of semantics.md. */
@@ -25,6 +31,7 @@ export const DEFAULT_POLICY: Policy = {
   clockSkewMs: 5 * 60 * 1000,
   hardwarePolicies: [],
   keyProtection: null,
+  certificateProfile: "relying-party",
 };
 
 type Check = (value: unknown) => boolean;
@@ -41,6 +48,7 @@ const SETTINGS: Readonly<Record<keyof Policy, Check>> = {
   clockSkewMs: (v) => typeof v === "number" && Number.isFinite(v) && v >= 0 && v <= 86_400_000,
   hardwarePolicies: (v) => Array.isArray(v) && v.every((s) => typeof s === "string" && /^\d+(\.\d+)+$/.test(s)),
   keyProtection: oneOf("usb-token", "remote-signing-hsm", "mobile-pki", null),
+  certificateProfile: oneOf("relying-party", "rfc5280-strict"),
 };
 
 /**
