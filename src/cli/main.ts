@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { validate, loadTrustList, isDecree130Error, type Report, type ValidateOptions } from "../index.js";
-import { vietnamTrustList } from "../trust/vn/index.js";
 import { formatReport } from "./format.js";
+import { streamingCrypto } from "./node-crypto.js";
 import { LABELS } from "./labels.js";
 
 const USAGE = `Usage: decree130 verify <file> [options]
@@ -94,7 +94,11 @@ async function main(argv: readonly string[]): Promise<number> {
   const json = values.json === true;
   try {
     const options: ValidateOptions = {
-      trustList: values["trust-list"] ? loadTrustList(readJson(values["trust-list"], "trust list")) : vietnamTrustList(),
+      // The built-in list is loaded only when used: decoding its 64 certificates would slow every other start.
+      trustList: values["trust-list"]
+        ? loadTrustList(readJson(values["trust-list"], "trust list"))
+        : (await import("../trust/vn/index.js")).vietnamTrustList(),
+      crypto: streamingCrypto(),
       certificates: (values.cert ?? []).map(read),
       crls: (values.crl ?? []).map(read),
       ocspResponses: (values.ocsp ?? []).map(read),
