@@ -5,9 +5,10 @@ import type { VerifyOutcome, VerifyRequest } from "../../src/crypto/types.js";
 import { verifyRaw, verifySignature } from "../../src/crypto/verify.js";
 import type { AlgorithmIdentifier } from "../../src/model/algorithm.js";
 import { alg, encodePssParams, freshEnv, hex, NULL, OIDS } from "./helpers.js";
+import { SHARED } from "../shared-data.js";
 
 // Wycheproof (C2SP/wycheproof testvectors_v1), copied read-only into the shared data folder.
-const DIR = "/work/shared/data/suites/wycheproof";
+const DIR = `${SHARED}/data/suites/wycheproof`;
 
 interface Vector { tcId: number; msg: string; sig: string; result: "valid" | "invalid" | "acceptable"; comment: string }
 interface Group {

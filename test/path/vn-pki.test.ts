@@ -6,9 +6,10 @@ import { bytesEqual } from "../../src/asn1/encode.js";
 import { sameName } from "../../src/model/name.js";
 import type { Certificate } from "../../src/model/certificate.js";
 import { readCert, request, trustListOf } from "./helpers.js";
+import { SHARED } from "../shared-data.js";
 
-/** Real Vietnamese certificates, see /work/shared/data/vn-pki/INDEX.md for provenance. */
-const VN = "/work/shared/data/vn-pki";
+/** Real Vietnamese certificates, see ../shared/data/vn-pki/INDEX.md for provenance. */
+const VN = `${SHARED}/data/vn-pki`;
 
 function load(dir: string): { file: string; cert: Certificate }[] {
   return readdirSync(join(VN, dir))

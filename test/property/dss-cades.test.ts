@@ -4,8 +4,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { indexTrustList } from "../../src/trust/anchor-index.js";
 import { typedOutcome } from "./kit.js";
+import { SHARED } from "../shared-data.js";
 
-const DIR = "/work/shared/data/suites/dss-cades/validation";
+const DIR = `${SHARED}/data/suites/dss-cades/validation`;
 const files = readdirSync(DIR, { recursive: true, withFileTypes: true })
   .filter((d) => d.isFile())
   .map((d) => join(d.parentPath, d.name))

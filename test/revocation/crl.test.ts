@@ -5,8 +5,9 @@ import { encodeTlv } from "../../src/asn1/encode.js";
 import { isDecree130Error } from "../../src/errors.js";
 import { decodeCrl } from "../../src/revocation/crl.js";
 import { at, TestPki, type Issued } from "./fixtures.js";
+import { SHARED } from "../shared-data.js";
 
-const PKITS_CRLS = "/work/shared/data/suites/pkits/crls";
+const PKITS_CRLS = `${SHARED}/data/suites/pkits/crls`;
 
 function codeOf(f: () => unknown): string | undefined {
   try {

@@ -7,6 +7,7 @@ import { decodeCertificate } from "../../src/model/certificate.js";
 import { decodeCrl } from "../../src/revocation/crl.js";
 import { revocationStatus } from "../../src/revocation/status.js";
 import { pemToDer, testEnv } from "./fixtures.js";
+import { SHARED } from "../shared-data.js";
 
 interface LimboCase {
   id: string;
@@ -17,7 +18,7 @@ interface LimboCase {
   crls: string[];
   validation_time: string;
 }
-const limbo = JSON.parse(readFileSync("/work/shared/data/suites/x509-limbo/limbo.json", "utf8")) as { testcases: LimboCase[] };
+const limbo = JSON.parse(readFileSync(`${SHARED}/data/suites/x509-limbo/limbo.json`, "utf8")) as { testcases: LimboCase[] };
 const cases = limbo.testcases.filter((t) => t.crls.length > 0);
 const env = testEnv();
 

@@ -12,8 +12,9 @@ import type { RevocationFinding } from "../../src/revocation/types.js";
 import { buildPath } from "../../src/path/build.js";
 import { trustListOf } from "../path/helpers.js";
 import { testEnv } from "./fixtures.js";
+import { SHARED } from "../shared-data.js";
 
-const BASE = "/work/shared/data/suites/pkits";
+const BASE = `${SHARED}/data/suites/pkits`;
 interface PkitsTest {
   id: string;
   expected: "valid" | "invalid";
