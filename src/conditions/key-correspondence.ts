@@ -1,6 +1,6 @@
 import { bytesEqual } from "../asn1/encode.js";
 import { digest } from "../crypto/digest.js";
-import { verifySignature } from "../crypto/verify.js";
+import { verifySignerSignature } from "../crypto/signer-signature.js";
 import { DIGESTS } from "../policy/algorithms.js";
 import type { VerifyFailure } from "../crypto/types.js";
 import { finding } from "../report/finding.js";
@@ -95,17 +95,7 @@ export async function keyCorrespondence(ctx: SignatureContext): Promise<Conditio
   let algorithm: string | undefined;
   let legacy = false;
   if (signedBytes) {
-    const outcome = await verifySignature(
-      {
-        signatureAlgorithm: signer.signatureAlgorithm,
-        digestAlgorithm: signer.digestAlgorithm,
-        spki: cert.spki,
-        signature: signer.signature,
-        data: signedBytes,
-      },
-      env,
-      { algorithms: policy.algorithms },
-    );
+    const outcome = await verifySignerSignature(signer, cert.spki, signedBytes, env, { algorithms: policy.algorithms });
     if (outcome.ok) {
       algorithm = `${outcome.algorithms.signature} ${outcome.algorithms.digest}, ${outcome.algorithms.key}`;
       legacy = outcome.strength === "legacy";

@@ -1,4 +1,5 @@
 import { bytesKey } from "../asn1/bytes-key.js";
+import { createLru } from "../cache/lru.js";
 import type { KeyCache } from "./types.js";
 
 /**
@@ -13,28 +14,7 @@ import type { KeyCache } from "./types.js";
  * ```
  */
 export function createKeyCache(maxEntries = 256): KeyCache {
-  const limit = Math.max(1, Math.floor(maxEntries));
-  const entries = new Map<string, Promise<CryptoKey>>();
-  return {
-    get(key: string): Promise<CryptoKey> | undefined {
-      const hit = entries.get(key);
-      if (hit !== undefined) {
-        entries.delete(key);
-        entries.set(key, hit);
-      }
-      return hit;
-    },
-    set(key: string, value: Promise<CryptoKey>): void {
-      entries.delete(key);
-      entries.set(key, value);
-      // Bounded by `limit`: at most one eviction per insertion once full.
-      while (entries.size > limit) {
-        const oldest = entries.keys().next();
-        if (oldest.done === true) break;
-        entries.delete(oldest.value);
-      }
-    },
-  };
+  return createLru<string, Promise<CryptoKey>>(maxEntries);
 }
 
 /**

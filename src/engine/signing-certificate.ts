@@ -1,5 +1,5 @@
 import { bytesEqual } from "../asn1/encode.js";
-import { verifySignature } from "../crypto/verify.js";
+import { verifySignerSignature } from "../crypto/signer-signature.js";
 import type { Env } from "../crypto/types.js";
 import type { Certificate } from "../model/certificate.js";
 import { sameName } from "../model/name.js";
@@ -31,16 +31,7 @@ export async function findSigningCertificate(
   const distinct = named.filter((c, i) => named.findIndex((d) => bytesEqual(d.der, c.der)) === i);
   if (distinct.length <= 1 || signedBytes === undefined) return distinct[0];
   for (const cert of distinct) {
-    const outcome = await verifySignature(
-      {
-        signatureAlgorithm: signer.signatureAlgorithm,
-        digestAlgorithm: signer.digestAlgorithm,
-        spki: cert.spki,
-        signature: signer.signature,
-        data: signedBytes,
-      },
-      env,
-    );
+    const outcome = await verifySignerSignature(signer, cert.spki, signedBytes, env);
     if (outcome.ok) return cert;
   }
   return distinct[0];
