@@ -4,46 +4,14 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { VerifyRequest } from "../../src/crypto/types.js";
 import { verifyRaw, verifySignature } from "../../src/crypto/verify.js";
-import type { AlgorithmIdentifier } from "../../src/model/algorithm.js";
-import { alg, encodePssParams, freshEnv, hex, NULL, OIDS } from "../../test/crypto/helpers.js";
+import { freshEnv, hex } from "../../test/crypto/helpers.js";
+import { signatureAlgorithmOf, type Suite } from "../../test/crypto/wycheproof-vectors.js";
 import { SUITES_DIR, tally, timed, type CaseResult, type SuiteResult, type Verdict } from "../lib.js";
-
-interface Vector { tcId: number; msg: string; sig: string; result: "valid" | "invalid" | "acceptable"; comment: string }
-interface Group {
-  publicKeyDer?: string;
-  keyDer?: string;
-  sha?: string;
-  mgfSha?: string;
-  sLen?: number;
-  publicKey?: { curve?: string };
-  key?: { curve?: string };
-  tests: Vector[];
-}
-interface Suite { algorithm: string; schema: string; testGroups: Group[] }
-
-const ECDSA_BY_HASH: Record<string, string> = { "SHA-256": OIDS.ecdsaSha256, "SHA-384": OIDS.ecdsaSha384, "SHA-512": OIDS.ecdsaSha512 };
-const RSA_BY_HASH: Record<string, string> = { "SHA-256": OIDS.sha256WithRSA, "SHA-384": OIDS.sha384WithRSA, "SHA-512": OIDS.sha512WithRSA };
-const HASH_OID: Record<string, string> = { "SHA-256": OIDS.sha256, "SHA-384": OIDS.sha384, "SHA-512": OIDS.sha512 };
 
 /** Curves skipped, with why: WebCrypto has none of them and the library refuses them (UNSUPPORTED_ALGORITHM). */
 const SKIPPED_CURVES: Readonly<Record<string, string>> = {
   secp256k1: "secp256k1 is not a WebCrypto curve: refused as UNSUPPORTED_ALGORITHM (fail closed), not implemented by hand",
 };
-
-function signatureAlgorithmOf(suite: Suite, g: Group): AlgorithmIdentifier {
-  switch (suite.algorithm) {
-    case "ECDSA":
-      return alg(ECDSA_BY_HASH[g.sha!]!);
-    case "RSASSA-PKCS1-v1_5":
-      return alg(RSA_BY_HASH[g.sha!]!, NULL);
-    case "RSASSA-PSS":
-      return alg(OIDS.pss, encodePssParams({ hash: HASH_OID[g.sha!], mgfHash: HASH_OID[g.mgfSha!], salt: g.sLen! }));
-    case "EDDSA":
-      return alg(OIDS.ed25519);
-    default:
-      throw new Error(`no mapping for ${suite.algorithm}`);
-  }
-}
 
 /**
  * Runs every vector of the 18 files; `acceptable` vectors agree whatever the outcome.

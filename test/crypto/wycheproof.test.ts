@@ -3,45 +3,12 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { VerifyOutcome, VerifyRequest } from "../../src/crypto/types.js";
 import { verifyRaw, verifySignature } from "../../src/crypto/verify.js";
-import type { AlgorithmIdentifier } from "../../src/model/algorithm.js";
-import { alg, encodePssParams, freshEnv, hex, NULL, OIDS } from "./helpers.js";
+import { freshEnv, hex } from "./helpers.js";
+import { signatureAlgorithmOf, type Suite } from "./wycheproof-vectors.js";
 import { SHARED } from "../shared-data.js";
 
 // Wycheproof (C2SP/wycheproof testvectors_v1), copied read-only into the shared data folder.
 const DIR = `${SHARED}/data/suites/wycheproof`;
-
-interface Vector { tcId: number; msg: string; sig: string; result: "valid" | "invalid" | "acceptable"; comment: string }
-interface Group {
-  publicKeyDer?: string;
-  keyDer?: string;
-  sha?: string;
-  mgfSha?: string;
-  sLen?: number;
-  publicKey?: { curve?: string };
-  key?: { curve?: string };
-  tests: Vector[];
-}
-interface Suite { algorithm: string; schema: string; testGroups: Group[] }
-
-const ECDSA_BY_HASH: Record<string, string> = { "SHA-256": OIDS.ecdsaSha256, "SHA-384": OIDS.ecdsaSha384, "SHA-512": OIDS.ecdsaSha512 };
-const RSA_BY_HASH: Record<string, string> = { "SHA-256": OIDS.sha256WithRSA, "SHA-384": OIDS.sha384WithRSA, "SHA-512": OIDS.sha512WithRSA };
-const HASH_OID: Record<string, string> = { "SHA-256": OIDS.sha256, "SHA-384": OIDS.sha384, "SHA-512": OIDS.sha512 };
-
-/** The SignatureAlgorithm a CMS or X.509 structure would carry for this group. */
-function signatureAlgorithmOf(suite: Suite, g: Group): AlgorithmIdentifier {
-  switch (suite.algorithm) {
-    case "ECDSA":
-      return alg(ECDSA_BY_HASH[g.sha!]!);
-    case "RSASSA-PKCS1-v1_5":
-      return alg(RSA_BY_HASH[g.sha!]!, NULL);
-    case "RSASSA-PSS":
-      return alg(OIDS.pss, encodePssParams({ hash: HASH_OID[g.sha!], mgfHash: HASH_OID[g.mgfSha!], salt: g.sLen! }));
-    case "EDDSA":
-      return alg(OIDS.ed25519);
-    default:
-      throw new Error(`no mapping for ${suite.algorithm}`);
-  }
-}
 
 // secp256k1 is not a WebCrypto curve and the policy table lists it as unsupported: its "valid" vectors (only in the
 // legacy webcrypto file) must come back as the fail-closed refusal UNSUPPORTED_ALGORITHM, counted apart.
