@@ -49,10 +49,12 @@ export async function crlSignersFor(path: readonly Certificate[], req: PathReque
 /** Whether an off-path certificate is a CRL signer to trust: valid path to the same anchor, in date, not revoked. */
 async function acceptable(c: Certificate, anchor: Certificate, req: PathRequest, inner: InnerBuild): Promise<boolean> {
   if (req.time < c.notBefore || req.time > c.notAfter) return false;
-  // The CRL issuer's path answers to the defaults, not to the usages and policies asked of the signing certificate.
+  // The CRL issuer's path answers to the defaults, not to the usages and policies asked of the signing certificate;
+  // the certificate profile applies to it as to every other certificate.
   const base: PathRequest = {
     leaf: c, candidates: req.candidates, trustList: req.trustList, service: req.service, time: req.time, now: req.now,
     revocation: req.revocation, env: req.env, algorithms: req.algorithms, ...(req.budget ? { budget: req.budget } : {}),
+    ...(req.profile ? { profile: req.profile } : {}),
   };
   let r: PathResult;
   try {
