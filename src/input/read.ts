@@ -22,7 +22,8 @@ export function readSignatureBytes(input: Uint8Array | string, limits: Limits): 
     throw new Decree130Error("INPUT_TOO_LARGE", `the input has ${size} bytes; the limit is ${limits.maxInputBytes}`);
   }
   if (typeof input !== "string" && input[0] === 0x30) return input;
-  const text = (typeof input === "string" ? input : latin1.decode(input)).trim();
+  // A UTF-8 byte-order mark (as Windows editors write it) is not part of the PEM or base64 text.
+  const text = (typeof input === "string" ? input : latin1.decode(input)).replace(/^(?:\uFEFF|\u00EF\u00BB\u00BF)/, "").trim();
   if (text.startsWith("-----BEGIN ")) {
     let blocks;
     try {
