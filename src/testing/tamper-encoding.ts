@@ -1,6 +1,9 @@
-import { children, concat, rawOf, readRoot, Tag, valueOf } from "../asn1/der.js";
+import { children, concat, oid, rawOf, readRoot, Tag, valueOf } from "../asn1/der.js";
 import { octetString, seq } from "./asn1.js";
 import { assembleSignedData, parseSignedData } from "./cms-parts.js";
+
+/** ANSI X9.62 signature algorithms (ecdsa-with-*), and id-ecPublicKey which some signers put there. */
+const ECDSA_ARC = "1.2.840.10045.";
 
 /** How {@link malformSignatureEncoding} breaks a signature value's encoding. */
 export type SignatureMalformation =
@@ -35,7 +38,9 @@ export function malformSignatureEncoding(cms: Uint8Array, how: SignatureMalforma
   if (how === "trailing-bytes") {
     bad = concat([sig, Uint8Array.of(0)]);
   } else {
-    if (sig[0] !== Tag.SEQUENCE) throw new TypeError("long-length applies to ECDSA signatures");
+    // Decide by the algorithm, not the first octet: an RSA signature starts with 0x30 one time in 256.
+    const algorithm = children(f[at - 1]!, "ber")[0];
+    if (!algorithm || !oid(algorithm).startsWith(ECDSA_ARC)) throw new TypeError("long-length applies to ECDSA signatures");
     const inner = valueOf(readRoot(sig));
     // 0x81 with a length below 128 is the long form DER forbids (X.690 §10.1).
     bad = concat([Uint8Array.of(Tag.SEQUENCE, 0x81, inner.length), inner]);

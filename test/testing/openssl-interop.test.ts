@@ -155,8 +155,23 @@ describe.each<KeyAlgorithm>(["ECDSA-P256", "RSA-2048", "RSA-PSS"])("OpenSSL inte
     // RFC 5652 §5.4 and semantics.md re-encode them as DER first; cms-structure.test.ts proves that case instead.
     expect(cmsVerify(malformSignatureEncoding(p7, "trailing-bytes")).code).not.toBe(0);
     if (keyAlgorithm === "ECDSA-P256") expect(cmsVerify(malformSignatureEncoding(p7, "long-length")).code).not.toBe(0);
-    else expect(() => malformSignatureEncoding(p7, "long-length")).toThrow(TypeError);
+    else {
+      expect(() => malformSignatureEncoding(p7, "long-length")).toThrow(TypeError);
+      // One RSA signature in 256 starts with 0x30, as a SEQUENCE does: still not an ECDSA signature.
+      expect(() => malformSignatureEncoding(withRsaSignatureStartingLikeASequence(p7), "long-length")).toThrow(TypeError);
+    }
     const badCert = openssl("verify", "-attime", AT, "-CAfile", f.nationalRoot!, "-untrusted", f.publicCa!, tmp.file("bad.pem", toPem(tamperSignature(signer.certificate))));
     expect(badCert.out).toContain("certificate signature failure");
   });
 });
+
+/** The same SignedData with its 256-octet RSA signature value's first octet set to 0x30. */
+function withRsaSignatureStartingLikeASequence(p7: Uint8Array): Uint8Array {
+  const header = [0x04, 0x82, 0x01, 0x00]; // OCTET STRING, 256 octets: the signature value, last in the SignerInfo
+  let at = -1;
+  for (let i = p7.length - 260; i >= 0 && at < 0; i--) if (header.every((b, k) => p7[i + k] === b)) at = i;
+  if (at < 0) throw new Error("no 256-octet signature value found");
+  const copy = p7.slice();
+  copy[at + 4] = 0x30;
+  return copy;
+}
