@@ -16,7 +16,7 @@ import {
   type Extension,
   type KeyUsageName,
 } from "./extensions.js";
-import { decodeName, type Name } from "./name.js";
+import { decodeName, sameName, type Name } from "./name.js";
 
 /**
  * An X.509 certificate, decoded once. Every byte field is a view of {@link Certificate.der}, so signatures are checked
@@ -157,7 +157,7 @@ function decode(root: Tlv): Certificate {
     publicKeyAlgorithm: decodeAlgorithm(pkAlg!),
     publicKey: pub.bytes,
     extensions,
-    selfIssued: issuer.key === subject.key,
+    selfIssued: sameName(issuer, subject),
     ...optional("basicConstraints", ext(OID.basicConstraints, decodeBasicConstraints)),
     ...optional("keyUsage", ext(OID.keyUsage, decodeKeyUsage)),
     ...optional("extKeyUsage", ext(OID.extKeyUsage, decodeExtKeyUsage)),

@@ -1,4 +1,5 @@
 import { children, expect, fields, oid, rawOf, readTlv, Tag, text, valueOf, type Tlv } from "../asn1/der.js";
+import { bytesEqual } from "../asn1/encode.js";
 
 /** One attribute of a distinguished name, such as `CN=...` or `UID=MST:...`. */
 export interface NameAttribute {
@@ -14,7 +15,10 @@ export interface Name {
   readonly der: Uint8Array;
   /** The relative distinguished names, each a set of attributes. */
   readonly rdns: readonly (readonly NameAttribute[])[];
-  /** A key for RFC 5280 §7.1 comparison: case-folded, whitespace-collapsed. */
+  /**
+   * A key for RFC 5280 §7.1 comparison: case-folded, whitespace-collapsed, each RDN's key closed by `,` (so a name
+   * with one more RDN has this key as a prefix).
+   */
   readonly key: string;
 }
 
@@ -77,18 +81,32 @@ export function decodeName(tlv: Tlv): Name {
     }
     rdns.push(rdn);
   }
-  return { der: rawOf(tlv), rdns, key: comparisonKey(rdns) };
+  return new DecodedName(rawOf(tlv), rdns);
+}
+
+/** A Name whose comparison key, costlier than the rest of the decode and often never needed, is made on first use. */
+class DecodedName implements Name {
+  #key: string | undefined;
+  constructor(
+    readonly der: Uint8Array,
+    readonly rdns: readonly (readonly NameAttribute[])[],
+  ) {}
+  get key(): string {
+    return (this.#key ??= comparisonKey(this.rdns));
+  }
 }
 
 function comparisonKey(rdns: readonly (readonly NameAttribute[])[]): string {
-  return rdns
-    .map((rdn) =>
-      rdn
-        .map((a) => `${a.type}=${normalize(a.value)}`)
-        .sort()
-        .join("+"),
-    )
-    .join(",");
+  let key = "";
+  for (const rdn of rdns) {
+    // Values are length-prefixed so that no value, whatever it contains, can mimic a separator.
+    const parts = rdn.map((a) => {
+      const v = normalize(a.value);
+      return `${a.type}=${v.length}:${v}`;
+    });
+    key += `${parts.length === 1 ? parts[0]! : parts.sort().join("+")},`;
+  }
+  return key;
 }
 
 /**
@@ -109,7 +127,18 @@ export function decodeNameDer(der: Uint8Array): Name {
  * @returns `true` when they match
  */
 export function sameName(a: Name, b: Name): boolean {
-  return a.key === b.key;
+  if (bytesEqual(a.der, b.der)) return true;
+  if (a.rdns.length !== b.rdns.length) return false;
+  for (let i = 0; i < a.rdns.length; i++) {
+    const x = a.rdns[i]!;
+    const y = b.rdns[i]!;
+    if (x.length !== y.length) return false;
+    // Multi-valued RDNs compare as sets: leave them to the full key.
+    if (x.length !== 1) return a.key === b.key;
+    const [p, q] = [x[0]!, y[0]!];
+    if (p.type !== q.type || (p.value !== q.value && normalize(p.value) !== normalize(q.value))) return false;
+  }
+  return true;
 }
 
 /**

@@ -59,7 +59,8 @@ function dpNameKeys(dpn: Tlv, base: Name): string[] {
   if (choice.tag === ctx(0)) return generalNameKeys(choice);
   if (choice.tag === ctx(1)) {
     const rdn = decodeNameDer(encodeTlv(Tag.SEQUENCE, encodeTlv(Tag.SET, valueOf(choice))));
-    return [`dn:${base.key === "" ? rdn.key : `${base.key},${rdn.key}`}`];
+    // A name key is its RDNs' keys, each closed by a separator: appending one RDN is concatenation.
+    return [`dn:${base.key}${rdn.key}`];
   }
   return [];
 }

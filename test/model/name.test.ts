@@ -1,0 +1,50 @@
+// Name comparison (RFC 5280 §7.1 as semantics.md applies it): names built with the kit's DER encoder.
+import { describe, expect, it } from "vitest";
+import { decodeNameDer, sameName } from "../../src/model/name.js";
+import { oidDer, printableString, seq, setAsGiven, setOf, utf8String } from "../../src/testing/asn1.js";
+
+const CN = "2.5.4.3";
+const O = "2.5.4.10";
+const atv = (type: string, value: Uint8Array): Uint8Array => seq(oidDer(type), value);
+const name = (...rdns: Uint8Array[][]): ReturnType<typeof decodeNameDer> => decodeNameDer(seq(...rdns.map((r) => setOf(...r))));
+
+describe("sameName", () => {
+  it("matches across string types, case and inner whitespace, and agrees with the comparison key", () => {
+    const a = name([atv(O, printableString("VNPT Group"))], [atv(CN, printableString("VNPT  Certification Authority"))]);
+    const b = name([atv(O, utf8String("vnpt group"))], [atv(CN, utf8String(" VNPT Certification   AUTHORITY "))]);
+    expect(sameName(a, b)).toBe(true);
+    expect(a.key).toBe(b.key);
+  });
+
+  it("tells apart names that differ in one value, in type, or in the number of RDNs", () => {
+    const base = name([atv(O, utf8String("VNPT"))], [atv(CN, utf8String("CA"))]);
+    const cases = [
+      name([atv(O, utf8String("VNPT"))], [atv(CN, utf8String("CB"))]),
+      name([atv(CN, utf8String("VNPT"))], [atv(CN, utf8String("CA"))]),
+      name([atv(O, utf8String("VNPT"))]),
+    ];
+    for (const other of cases) {
+      expect(sameName(base, other)).toBe(false);
+      expect(base.key).not.toBe(other.key);
+    }
+  });
+
+  it("cannot be fooled by a value that spells out separators", () => {
+    // One RDN whose value imitates "a" followed by a second RDN "CN=b", under any key that joins without escaping.
+    const one = name([atv(CN, utf8String(`a,${CN}=b`))]);
+    const two = name([atv(CN, utf8String("a"))], [atv(CN, utf8String("b"))]);
+    expect(sameName(one, two)).toBe(false);
+    expect(one.key).not.toBe(two.key);
+    const plus = name([atv(CN, utf8String(`a+${O}=b`))]);
+    const multi = decodeNameDer(seq(setAsGiven(atv(CN, utf8String("a")), atv(O, utf8String("b")))));
+    expect(sameName(plus, multi)).toBe(false);
+    expect(plus.key).not.toBe(multi.key);
+  });
+
+  it("compares multi-valued RDNs as sets", () => {
+    const ab = decodeNameDer(seq(setAsGiven(atv(CN, utf8String("x")), atv(O, utf8String("y")))));
+    const ba = decodeNameDer(seq(setAsGiven(atv(O, utf8String("Y")), atv(CN, utf8String("X")))));
+    expect(sameName(ab, ba)).toBe(true);
+    expect(ab.key).toBe(ba.key);
+  });
+});
