@@ -357,7 +357,14 @@ function checkedUtc(tlv: Tlv, y: number, mo: number, d: number, h: number, mi: n
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
+function isAscii(v: Uint8Array): boolean {
+  for (let i = 0; i < v.length; i++) if (v[i]! > 0x7f) return false;
+  return true;
+}
+
 function latin1(v: Uint8Array): string {
+  // `apply` takes the typed array as the argument list; short values only, to stay far below argument-count limits.
+  if (v.length <= 1024) return String.fromCharCode.apply(null, v as unknown as number[]);
   let s = "";
   for (const b of v) s += String.fromCharCode(b);
   return s;
@@ -373,6 +380,7 @@ export function text(tlv: Tlv): string {
   const v = valueOf(tlv);
   switch (tlv.tag) {
     case Tag.UTF8_STRING:
+      if (isAscii(v)) return latin1(v); // most names are ASCII; the decoder's per-call cost dominates short values
       try {
         return utf8.decode(v);
       } catch {

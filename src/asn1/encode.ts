@@ -1,5 +1,5 @@
 import { Decree130Error } from "../errors.js";
-import { children, concat, MAX_DEPTH, octets, Tag, valueOf, type Tlv } from "./der.js";
+import { children, concat, MAX_DEPTH, octets, rawOf, Tag, valueOf, type Tlv } from "./der.js";
 
 /**
  * DER length octets.
@@ -37,16 +37,40 @@ function compareBytes(a: Uint8Array, b: Uint8Array): number {
  * (X.690 §11.6). Used where RFC 5652 says a signature covers the DER form of a structure that may arrive as BER.
  *
  * @param tlv - an element read in `ber` mode
- * @param depth - current nesting, bounded by {@link MAX_DEPTH}
- * @returns its DER encoding
+ * @returns its DER encoding (a new array)
  */
-export function toDer(tlv: Tlv, depth = 0): Uint8Array {
+export function toDer(tlv: Tlv): Uint8Array {
+  // Almost every input is DER already: checking costs no allocation, re-encoding costs one per element.
+  if (!isDer(tlv, 0)) return encodeDer(tlv, 0);
+  const out = tlv.buf.slice(tlv.start, tlv.end);
+  out[0] = tlv.tag; // the element may be read under another tag, as signed attributes are ([0] IMPLICIT → SET)
+  return out;
+}
+
+function encodeDer(tlv: Tlv, depth: number): Uint8Array {
   if (depth > MAX_DEPTH) throw new Decree130Error("NESTING_TOO_DEEP", `ASN.1 nesting deeper than ${MAX_DEPTH}`);
   if (tlv.tag === 0x24) return encodeTlv(Tag.OCTET_STRING, octets(tlv));
   if ((tlv.tag & 0x20) === 0) return encodeTlv(tlv.tag, valueOf(tlv));
-  const parts = children(tlv, "ber").map((c) => toDer(c, depth + 1));
+  const parts = children(tlv, "ber").map((c) => encodeDer(c, depth + 1));
   if (tlv.tag === Tag.SET) parts.sort(compareBytes);
   return encodeTlv(tlv.tag, ...parts);
+}
+
+/** Whether `encodeDer` would give back the element's own octets: DER headers throughout and every SET OF in order. */
+function isDer(tlv: Tlv, depth: number): boolean {
+  if (depth > MAX_DEPTH) throw new Decree130Error("NESTING_TOO_DEEP", `ASN.1 nesting deeper than ${MAX_DEPTH}`);
+  if (tlv.indefinite || tlv.tag === 0x24) return false;
+  const header = tlv.valueStart - tlv.start;
+  const length = tlv.valueEnd - tlv.valueStart;
+  if (header !== 2 + (length < 0x80 ? 0 : length < 0x100 ? 1 : length < 0x10000 ? 2 : length < 0x1000000 ? 3 : 4)) return false;
+  if ((tlv.tag & 0x20) === 0) return true;
+  let previous: Tlv | undefined;
+  for (const c of children(tlv, "ber")) {
+    if (!isDer(c, depth + 1)) return false;
+    if (tlv.tag === Tag.SET && previous && compareBytes(rawOf(previous), rawOf(c)) > 0) return false;
+    previous = c;
+  }
+  return true;
 }
 
 /**

@@ -135,20 +135,14 @@ function decode(root: Tlv): Certificate {
   const sig = bitString(expect(sigTlv, Tag.BIT_STRING, "signature"));
   if (sig.unused !== 0) throw new Decree130Error("MALFORMED_DER", "signature BIT STRING with unused bits");
   const pub = bitString(pk!);
-  const byOid = new Map(extensions.map((e) => [e.oid, e.value]));
-  const ext = <T>(id: string, f: (v: Uint8Array) => T): T | undefined => {
-    const v = byOid.get(id);
-    return v === undefined ? undefined : f(v);
-  };
-  const serialHex = toHex(serial);
-  const cert: Certificate = {
+  const cert: Mutable<Certificate> = {
     der: rawOf(root),
     tbs: rawOf(tbsTlv!),
     signatureAlgorithm,
     signature: sig.bytes,
     version,
     serial,
-    serialHex,
+    serialHex: toHex(serial),
     issuer,
     subject,
     notBefore: time(nb!),
@@ -158,20 +152,27 @@ function decode(root: Tlv): Certificate {
     publicKey: pub.bytes,
     extensions,
     selfIssued: sameName(issuer, subject),
-    ...optional("basicConstraints", ext(OID.basicConstraints, decodeBasicConstraints)),
-    ...optional("keyUsage", ext(OID.keyUsage, decodeKeyUsage)),
-    ...optional("extKeyUsage", ext(OID.extKeyUsage, decodeExtKeyUsage)),
-    ...optional("subjectKeyId", ext(OID.subjectKeyIdentifier, decodeSubjectKeyId)),
-    ...optional("authorityKeyId", ext(OID.authorityKeyIdentifier, decodeAuthorityKeyId)),
-    ...optional("policies", ext(OID.certificatePolicies, decodeCertificatePolicies)),
-    ...optional("qcStatements", ext(OID.qcStatements, decodeQcStatements)),
   };
+  // One pass, decoding only the extensions the model names (decodeExtensions has already refused duplicates).
+  for (const e of extensions) {
+    const decoder = MODELLED[e.oid];
+    if (decoder) decoder(cert, e.value);
+  }
   return cert;
 }
 
-function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
-  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
-}
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** The extensions decoded into {@link Certificate} fields, by OID. */
+const MODELLED: Readonly<Record<string, (cert: Mutable<Certificate>, value: Uint8Array) => void>> = {
+  [OID.basicConstraints]: (c, v) => (c.basicConstraints = decodeBasicConstraints(v)),
+  [OID.keyUsage]: (c, v) => (c.keyUsage = decodeKeyUsage(v)),
+  [OID.extKeyUsage]: (c, v) => (c.extKeyUsage = decodeExtKeyUsage(v)),
+  [OID.subjectKeyIdentifier]: (c, v) => (c.subjectKeyId = decodeSubjectKeyId(v)),
+  [OID.authorityKeyIdentifier]: (c, v) => (c.authorityKeyId = decodeAuthorityKeyId(v)),
+  [OID.certificatePolicies]: (c, v) => (c.policies = decodeCertificatePolicies(v)),
+  [OID.qcStatements]: (c, v) => (c.qcStatements = decodeQcStatements(v)),
+};
 
 function sameAlgorithm(a: AlgorithmIdentifier, b: AlgorithmIdentifier): boolean {
   if (a.oid !== b.oid) return false;

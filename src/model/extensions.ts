@@ -80,11 +80,13 @@ export function decodeBasicConstraints(value: Uint8Array): BasicConstraints {
   return pathLen === undefined ? { ca } : { ca, pathLen };
 }
 
+const KEY_USAGE_BITS = Object.entries(KeyUsageBit) as [KeyUsageName, number][];
+
 /** Decodes keyUsage into the set of bit names asserted. */
 export function decodeKeyUsage(value: Uint8Array): Set<KeyUsageName> {
   const { bytes } = bitString(readRoot(value));
   const out = new Set<KeyUsageName>();
-  for (const [name, bit] of Object.entries(KeyUsageBit) as [KeyUsageName, number][]) {
+  for (const [name, bit] of KEY_USAGE_BITS) {
     const byte = bytes[bit >> 3];
     if (byte !== undefined && (byte & (0x80 >> (bit & 7))) !== 0) out.add(name);
   }

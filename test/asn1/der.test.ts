@@ -92,4 +92,15 @@ describe("DER re-encoding", () => {
     for (let i = 0; i < 200; i++) inner = Uint8Array.of(0x30, 0x82, inner.length >> 8, inner.length & 0xff, ...inner);
     expect(codeOf(() => toDer(readRoot(inner, "ber")))).toBe("NESTING_TOO_DEEP");
   });
+  it("gives DER input back as a copy, under the tag it was read as", () => {
+    const der = bytes("a0080401003003020101");
+    const out = toDer({ ...readRoot(der), tag: 0x31 });
+    expect(out).toEqual(bytes("31080401003003020101"));
+    expect(der[0]).toBe(0xa0); // the input is untouched
+  });
+  it("re-encodes what is not DER deep inside: long-form lengths, unsorted SET OF, segmented strings", () => {
+    expect(toDer(readRoot(bytes("3006308103020101"), "ber"))).toEqual(bytes("300530030201 01".replace(/ /g, "")));
+    expect(toDer(readRoot(bytes("3008310604010204 0101".replace(/ /g, "")), "ber"))).toEqual(bytes("3008310604010104 0102".replace(/ /g, "")));
+    expect(toDer(readRoot(bytes("300a2480040161040162 0000".replace(/ /g, "")), "ber"))).toEqual(bytes("300404026162"));
+  });
 });
