@@ -94,6 +94,10 @@ class DecodedName implements Name {
   get key(): string {
     return (this.#key ??= comparisonKey(this.rdns));
   }
+  /** Whether {@link key} has been made. */
+  get keyed(): boolean {
+    return this.#key !== undefined;
+  }
 }
 
 function comparisonKey(rdns: readonly (readonly NameAttribute[])[]): string {
@@ -129,6 +133,8 @@ export function decodeNameDer(der: Uint8Array): Name {
 export function sameName(a: Name, b: Name): boolean {
   if (bytesEqual(a.der, b.der)) return true;
   if (a.rdns.length !== b.rdns.length) return false;
+  // Names compared again and again (those of cached certificates) have their keys made already.
+  if (a instanceof DecodedName && b instanceof DecodedName && a.keyed && b.keyed) return a.key === b.key;
   for (let i = 0; i < a.rdns.length; i++) {
     const x = a.rdns[i]!;
     const y = b.rdns[i]!;

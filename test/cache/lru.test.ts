@@ -41,6 +41,17 @@ describe("fingerprint and sameBytes", () => {
     expect(fingerprint(new Uint8Array([0]))).not.toBe(fingerprint(new Uint8Array([0, 0])));
   });
 
+  it("hashes only both ends of a long input, so only the byte comparison can tell a changed middle", () => {
+    const a = new Uint8Array(4096).fill(7);
+    const b = a.slice();
+    b[2048] = 8;
+    expect(fingerprint(a)).toBe(fingerprint(b));
+    expect(sameBytes(a, b)).toBe(false);
+    const c = a.slice();
+    c[4095] = 8;
+    expect(fingerprint(a)).not.toBe(fingerprint(c));
+  });
+
   it("compares octet for octet", () => {
     expect(sameBytes(new Uint8Array([1, 2]), new Uint8Array([1, 2]))).toBe(true);
     expect(sameBytes(new Uint8Array([1, 2]), new Uint8Array([1, 3]))).toBe(false);

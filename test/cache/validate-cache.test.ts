@@ -46,6 +46,18 @@ describe("validate with a shared ValidationCache", () => {
     expect(evidence).toContain("EVIDENCE_REJECTED");
   });
 
+  it("re-reads a CRL changed in place in its middle, which its fingerprint does not cover", async () => {
+    const w = await cacheWorld();
+    const cache = createValidationCache();
+    const subCrl = w.crls[0]!.slice();
+    expect(subCrl.length).toBeGreaterThan(64 + 256 + 16); // fingerprints hash 64 octets from the start, 256 from the end
+    const crls = [subCrl, w.crls[1]!];
+    expect(verdicts(await validate(w.good, { trustList: w.trustList, content: w.content, crls, now: NOW, cache }))).toEqual(["SECURE"]);
+    subCrl[70]! ^= 0x01; // inside tbsCertList, outside the hashed ends
+    const second = await validate(w.good, { trustList: w.trustList, content: w.content, crls, now: NOW, cache });
+    expect(verdicts(second)).not.toContain("SECURE");
+  });
+
   it("reuses decoded CRLs and stays within its bounds", async () => {
     const w = await cacheWorld();
     const cache = createValidationCache({ maxKeys: 2, maxCertificates: 3, maxCrls: 1 });
