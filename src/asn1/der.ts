@@ -220,6 +220,22 @@ export function oid(tlv: Tlv): string {
   const { buf, valueStart: start, valueEnd: end } = tlv;
   const n = end - start;
   if (n === 0 || n > 128) fail(`object identifier of ${n} octets at offset ${tlv.start}`);
+  // The same few dozen OIDs recur in every certificate: remember their dotted forms (confirmed octet for octet).
+  let h = n;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ buf[i]!, 0x01000193);
+  const known = OID_MEMO.get(h);
+  if (known !== undefined && known.octets.length === n && known.octets.every((b, k) => b === buf[start + k])) return known.dotted;
+  const dotted = decodeOid(tlv);
+  if (OID_MEMO.size >= OID_MEMO_MAX) OID_MEMO.clear();
+  OID_MEMO.set(h, { octets: buf.slice(start, end), dotted });
+  return dotted;
+}
+
+const OID_MEMO = new Map<number, { readonly octets: Uint8Array; readonly dotted: string }>();
+const OID_MEMO_MAX = 512;
+
+function decodeOid(tlv: Tlv): string {
+  const { buf, valueStart: start, valueEnd: end } = tlv;
   let out = "";
   let acc = 0;
   let fresh = true;
