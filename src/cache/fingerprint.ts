@@ -1,3 +1,5 @@
+import { bytesEqual } from "../asn1/encode.js";
+
 /** Octets hashed from each end: a DER object's tail holds its signature or its most specific fields. */
 const HEAD = 64;
 const TAIL = 256;
@@ -36,8 +38,5 @@ export function fingerprint(bytes: Uint8Array): string {
  * ```
  */
 export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
+  return bytesEqual(a, b);
 }

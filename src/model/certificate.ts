@@ -1,4 +1,5 @@
 import { bitString, ctx, expect, fields, integerBytes, rawOf, readRoot, smallInt, Tag, time, type Tlv } from "../asn1/der.js";
+import { bytesEqual } from "../asn1/encode.js";
 import { OID } from "../asn1/oids.js";
 import { Decree130Error } from "../errors.js";
 import { decodeAlgorithm, type AlgorithmIdentifier } from "./algorithm.js";
@@ -189,7 +190,5 @@ function sameAlgorithm(a: AlgorithmIdentifier, b: AlgorithmIdentifier): boolean 
  * @returns `true` when the keys are identical
  */
 export function sameKey(a: Certificate, b: Certificate): boolean {
-  const x = a.spki;
-  const y = b.spki;
-  return x.length === y.length && x.every((v, k) => v === y[k]);
+  return bytesEqual(a.spki, b.spki);
 }

@@ -6,12 +6,18 @@ import type { ConditionName, ConditionResult, Message, Warning } from "./types.j
 /** Parameters a message may name. */
 export type MessageParams = Readonly<Record<string, string | number | Message | null | undefined>>;
 
+/** Templates split once into text and placeholder names (odd indices), since every report fills several. */
+const compiled = new Map<string, readonly string[]>();
+
 function fill(template: string, params: MessageParams, lang: keyof Message): string {
-  return template.replace(/\{(\w+)\}/g, (_, key: string) => {
-    const v = params[key];
-    if (v === undefined || v === null) return "—";
-    return typeof v === "object" ? v[lang] : String(v);
-  });
+  let parts = compiled.get(template);
+  if (parts === undefined) compiled.set(template, (parts = template.split(/\{(\w+)\}/)));
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const v = params[parts[i]!];
+    out += (v === undefined || v === null ? "—" : typeof v === "object" ? v[lang] : String(v)) + parts[i + 1]!;
+  }
+  return out;
 }
 
 /**

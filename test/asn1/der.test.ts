@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { children, oid, readRoot, readTlv, smallInt, time, text, integerBytes, octets } from "../../src/asn1/der.js";
-import { toDer } from "../../src/asn1/encode.js";
+import { bytesEqual, toDer } from "../../src/asn1/encode.js";
 import { isDecree130Error } from "../../src/errors.js";
 
 const bytes = (hex: string): Uint8Array => Uint8Array.from(hex.match(/../g)!.map((h) => parseInt(h, 16)));
@@ -102,5 +102,24 @@ describe("DER re-encoding", () => {
     expect(toDer(readRoot(bytes("3006308103020101"), "ber"))).toEqual(bytes("300530030201 01".replace(/ /g, "")));
     expect(toDer(readRoot(bytes("3008310604010204 0101".replace(/ /g, "")), "ber"))).toEqual(bytes("3008310604010104 0102".replace(/ /g, "")));
     expect(toDer(readRoot(bytes("300a2480040161040162 0000".replace(/ /g, "")), "ber"))).toEqual(bytes("300404026162"));
+  });
+});
+
+describe("bytesEqual", () => {
+  it("compares any length and alignment, including a difference in the last, unaligned octets", () => {
+    const backing = new Uint8Array(300).map((_, i) => (i * 31) & 0xff);
+    for (const [offset, length] of [[0, 0], [1, 5], [3, 31], [1, 32], [3, 101], [2, 257]] as const) {
+      const a = backing.subarray(offset, offset + length);
+      const b = a.slice();
+      expect(bytesEqual(a, b)).toBe(true);
+      for (const at of [0, Math.floor(length / 2), length - 1]) {
+        if (length === 0) continue;
+        const c = a.slice();
+        c[at]! ^= 0x40;
+        expect(bytesEqual(a, c)).toBe(false);
+        expect(bytesEqual(c, a)).toBe(false);
+      }
+      expect(bytesEqual(a, backing.subarray(offset, offset + length + 1))).toBe(false);
+    }
   });
 });
