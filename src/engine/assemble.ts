@@ -32,15 +32,7 @@ export function assembleReport(parts: ReportParts): SignatureReport {
   const providerName = conditions.issuerType.evidence["provider"];
   return {
     verdict: verdictOf(conditions),
-    signer: cert
-      ? {
-          subject: formatName(cert.subject),
-          commonName: attributeValues(cert.subject, "2.5.4.3")[0] ?? null,
-          identifiers: parseVietnameseIdentifiers(cert.subject).identifiers,
-          serialNumber: cert.serialHex,
-          certificate: encodeBase64(cert.der),
-        }
-      : { subject: null, commonName: null, identifiers: {}, serialNumber: null, certificate: null },
+    signer: cert ? signerOf(cert) : { subject: null, commonName: null, identifiers: {}, serialNumber: null, certificate: null },
     provider: {
       name: typeof providerName === "string" ? providerName : null,
       category: conditions.issuerType.category,
@@ -50,4 +42,25 @@ export function assembleReport(parts: ReportParts): SignatureReport {
     conditions,
     warnings: parts.warnings,
   };
+}
+
+type Signer = SignatureReport["signer"];
+
+/** Signer summaries by certificate: a batch signed by one person describes the same certificate again and again. */
+const signers = new WeakMap<Certificate, Signer>();
+
+function signerOf(cert: Certificate): Signer {
+  let known = signers.get(cert);
+  if (known === undefined) {
+    known = {
+      subject: formatName(cert.subject),
+      commonName: attributeValues(cert.subject, "2.5.4.3")[0] ?? null,
+      identifiers: parseVietnameseIdentifiers(cert.subject).identifiers,
+      serialNumber: cert.serialHex,
+      certificate: encodeBase64(cert.der),
+    };
+    signers.set(cert, known);
+  }
+  // Each report gets its own objects, so a caller editing one report cannot change another.
+  return { ...known, identifiers: { ...known.identifiers } };
 }

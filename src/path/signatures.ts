@@ -1,6 +1,6 @@
+import { bytesKey } from "../asn1/bytes-key.js";
 import type { Env, VerifyOutcome } from "../crypto/types.js";
 import { verifyCertificateSignature } from "../crypto/verify.js";
-import { bytesKey } from "../asn1/bytes-key.js";
 import type { Certificate } from "../model/certificate.js";
 import type { PathBudget } from "./types.js";
 
@@ -54,22 +54,29 @@ export function createSignatureChecker(
       return exhausted;
     },
   };
-  // Keyed by the Certificate object, so the cache dies with the certificates; inner key: the issuer key's bytes.
-  const cache = new WeakMap<Certificate, Map<string, Promise<VerifyOutcome>>>();
+  // Keyed by the Certificate object, so the cache dies with the certificates; inner key: the issuer key's bytes, looked
+  // up first by the view object (one per certificate decode, no string to build), then by value.
+  const cache = new WeakMap<Certificate, { byView: Map<Uint8Array, Promise<VerifyOutcome>>; byBytes: Map<string, Promise<VerifyOutcome>> }>();
   return {
     meter,
     verify(cert, issuerSpki) {
-      let byKey = cache.get(cert);
-      if (!byKey) cache.set(cert, (byKey = new Map()));
+      let known = cache.get(cert);
+      if (!known) cache.set(cert, (known = { byView: new Map(), byBytes: new Map() }));
+      const seen = known.byView.get(issuerSpki);
+      if (seen) return seen;
       const key = bytesKey(issuerSpki);
-      const hit = byKey.get(key);
-      if (hit) return hit;
+      const hit = known.byBytes.get(key);
+      if (hit) {
+        known.byView.set(issuerSpki, hit);
+        return hit;
+      }
       if (++signatures > budget.maxSignatureChecks) {
         exhausted = true;
         return Promise.resolve(null);
       }
       const outcome = check(cert, issuerSpki, env, algorithms);
-      byKey.set(key, outcome);
+      known.byBytes.set(key, outcome);
+      known.byView.set(issuerSpki, outcome);
       return outcome;
     },
   };

@@ -15,6 +15,17 @@ describe("createLru", () => {
     expect(lru.get("c")).toBe(3);
   });
 
+  it("never evicts an entry used at least once every maxEntries / 2 insertions", () => {
+    const lru = createLru<string, number>(8);
+    lru.set("hot", 0);
+    for (let i = 0; i < 200; i++) {
+      lru.set(`cold${i}`, i);
+      if (i % 4 === 3) expect(lru.get("hot")).toBe(0);
+    }
+    expect(lru.size).toBe(8);
+    expect(lru.get("cold0")).toBeUndefined();
+  });
+
   it("treats a bound below 1 or not finite as 1", () => {
     for (const bound of [0, -5, Number.NaN, 0.5]) {
       const lru = createLru<string, number>(bound);
