@@ -196,6 +196,23 @@ export function octets(tlv: Tlv): Uint8Array {
   return concat(parts);
 }
 
+/**
+ * A copy of some bytes in a `Uint8Array` of its own. `slice` cannot be used for this: on Node's `Buffer`, a
+ * `Uint8Array` subclass callers often pass, `slice` returns a view of the same memory.
+ *
+ * @param bytes - the bytes (any `Uint8Array`, including a `Buffer`)
+ * @param start - first octet copied (default 0)
+ * @param end - octet after the last one copied (default the end)
+ * @returns a new array that shares no memory with `bytes`
+ * @example
+ * ```ts
+ * const own = copyBytes(callerBuffer); // later changes to callerBuffer do not reach `own`
+ * ```
+ */
+export function copyBytes(bytes: Uint8Array, start = 0, end = bytes.length): Uint8Array<ArrayBuffer> {
+  return new Uint8Array(bytes.subarray(start, end));
+}
+
 /** Joins byte arrays into a new one. */
 export function concat(parts: readonly Uint8Array[]): Uint8Array {
   let n = 0;
@@ -227,7 +244,7 @@ export function oid(tlv: Tlv): string {
   if (known !== undefined && known.octets.length === n && known.octets.every((b, k) => b === buf[start + k])) return known.dotted;
   const dotted = decodeOid(tlv);
   if (OID_MEMO.size >= OID_MEMO_MAX) OID_MEMO.clear();
-  OID_MEMO.set(h, { octets: buf.slice(start, end), dotted });
+  OID_MEMO.set(h, { octets: copyBytes(buf, start, end), dotted });
   return dotted;
 }
 

@@ -1,5 +1,5 @@
 import { Decree130Error } from "../errors.js";
-import { children, concat, MAX_DEPTH, octets, rawOf, Tag, valueOf, type Tlv } from "./der.js";
+import { children, concat, copyBytes, MAX_DEPTH, octets, rawOf, Tag, valueOf, type Tlv } from "./der.js";
 
 /**
  * DER length octets.
@@ -42,7 +42,7 @@ function compareBytes(a: Uint8Array, b: Uint8Array): number {
 export function toDer(tlv: Tlv): Uint8Array {
   // Almost every input is DER already: checking costs no allocation, re-encoding costs one per element.
   if (!isDer(tlv, 0)) return encodeDer(tlv, 0);
-  const out = tlv.buf.slice(tlv.start, tlv.end);
+  const out = copyBytes(tlv.buf, tlv.start, tlv.end);
   out[0] = tlv.tag; // the element may be read under another tag, as signed attributes are ([0] IMPLICIT → SET)
   return out;
 }

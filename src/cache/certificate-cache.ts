@@ -1,4 +1,4 @@
-import { rawOf, readTlv, type Tlv } from "../asn1/der.js";
+import { copyBytes, rawOf, readTlv, type Tlv } from "../asn1/der.js";
 import { decodeCertificateAt, type Certificate } from "../model/certificate.js";
 import { fingerprint, sameBytes } from "./fingerprint.js";
 import { createLru, type Lru } from "./lru.js";
@@ -40,7 +40,7 @@ export function certificateDecoder(cache: CertificateCache): (tlv: Tlv) => Certi
     const key = fingerprint(der);
     const hit = cache.entries.get(key);
     if (hit !== undefined && sameBytes(hit.der, der)) return hit.certificate;
-    const copy = der.slice();
+    const copy = copyBytes(der);
     const certificate = decodeCertificateAt(readTlv(copy, 0, copy.length, "der"));
     cache.entries.set(key, { der: copy, certificate });
     return certificate;

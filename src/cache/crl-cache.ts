@@ -1,3 +1,4 @@
+import { copyBytes } from "../asn1/der.js";
 import { decodeCrl } from "../revocation/crl.js";
 import type { Crl } from "../revocation/types.js";
 import { fingerprint, sameBytes } from "./fingerprint.js";
@@ -43,7 +44,7 @@ export function decodeCrlCached(der: Uint8Array, cache: CrlCache | undefined): C
   const key = fingerprint(der);
   const hit = cache.entries.get(key);
   if (hit !== undefined && sameBytes(hit.der, der)) return hit.crl;
-  const copy = der.slice();
+  const copy = copyBytes(der);
   const crl = decodeCrl(copy);
   cache.entries.set(key, { der: copy, crl });
   return crl;

@@ -1,3 +1,4 @@
+import { copyBytes } from "../asn1/der.js";
 import { fingerprint, sameBytes } from "./fingerprint.js";
 import { createLru, type Lru } from "./lru.js";
 
@@ -92,7 +93,7 @@ function wrap(crypto: Crypto, memo: VerifyMemo): Crypto {
     const hit = memo.entries.get(id);
     if (hit !== undefined && sameBytes(hit.signature, sig) && sameBytes(hit.data, bytes)) return hit.result;
     // Copies: the remembered inputs must not change with the caller's buffers.
-    const entry: Entry = { signature: sig.slice(), data: bytes.slice(), result: subtle.verify(algorithm, key, signature, data) };
+    const entry: Entry = { signature: copyBytes(sig), data: copyBytes(bytes), result: subtle.verify(algorithm, key, signature, data) };
     memo.entries.set(id, entry);
     // A verifier error is not an answer: forget it, so the next call asks again (and fails again, or succeeds honestly).
     entry.result.catch(() => {

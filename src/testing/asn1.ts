@@ -1,4 +1,4 @@
-import { concat, Tag } from "../asn1/der.js";
+import { concat, copyBytes, Tag } from "../asn1/der.js";
 import { encodeTlv } from "../asn1/encode.js";
 
 // DER builders for the testing kit: small, strict, and only what the kit writes.
@@ -55,7 +55,7 @@ export const implicitPrim = (n: number, content: Uint8Array): Uint8Array => enco
  * @returns a copy with the new tag
  */
 export function retag(der: Uint8Array, tag: number): Uint8Array {
-  const out = der.slice();
+  const out = copyBytes(der);
   out[0] = tag;
   return out;
 }
@@ -117,7 +117,7 @@ export function minimalUnsigned(magnitude: Uint8Array): Uint8Array {
   let i = 0;
   while (i < magnitude.length - 1 && magnitude[i] === 0) i++;
   const v = magnitude.subarray(i);
-  return v[0]! & 0x80 ? concat([Uint8Array.of(0), v]) : v.slice();
+  return v[0]! & 0x80 ? concat([Uint8Array.of(0), v]) : copyBytes(v);
 }
 
 /**

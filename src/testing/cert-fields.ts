@@ -1,4 +1,4 @@
-import { fields, integerBytes, rawOf, readRoot } from "../asn1/der.js";
+import { copyBytes, fields, integerBytes, rawOf, readRoot } from "../asn1/der.js";
 import type { TestIdentity } from "./identity.js";
 
 function tbsFields(der: Uint8Array) {
@@ -19,7 +19,7 @@ function tbsFields(der: Uint8Array) {
  */
 export function serialOf(certificate: TestIdentity | Uint8Array): Uint8Array {
   if (!(certificate instanceof Uint8Array)) return certificate.serial;
-  return integerBytes(tbsFields(certificate)[0]!).slice();
+  return copyBytes(integerBytes(tbsFields(certificate)[0]!));
 }
 
 /**
@@ -34,5 +34,5 @@ export function serialOf(certificate: TestIdentity | Uint8Array): Uint8Array {
  */
 export function issuerNameOf(certificate: TestIdentity | Uint8Array): Uint8Array {
   if (!(certificate instanceof Uint8Array)) return certificate.issuerName;
-  return rawOf(tbsFields(certificate)[2]!).slice();
+  return copyBytes(rawOf(tbsFields(certificate)[2]!));
 }

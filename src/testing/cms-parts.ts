@@ -1,4 +1,4 @@
-import { children, ctx, expect, fields, octets, oid, rawOf, readRoot, smallInt, Tag } from "../asn1/der.js";
+import { children, copyBytes, ctx, expect, fields, octets, oid, rawOf, readRoot, smallInt, Tag } from "../asn1/der.js";
 import { OID } from "../asn1/oids.js";
 import { explicit, int, octetString, oidDer, retag, seq, setAsGiven, setOf } from "./asn1.js";
 
@@ -34,15 +34,15 @@ export function parseSignedData(der: Uint8Array): SignedDataParts {
   if (oid(type!) !== OID.signedData) throw new TypeError("not a CMS SignedData");
   const [sd] = children(expect(wrapped, ctx(0), "content"), "ber");
   const f = fields(sd!, 4, 6, "SignedData", "ber");
-  const digestAlgorithms = children(expect(f[1], Tag.SET, "digestAlgorithms"), "ber").map((t) => rawOf(t).slice());
+  const digestAlgorithms = children(expect(f[1], Tag.SET, "digestAlgorithms"), "ber").map((t) => copyBytes(rawOf(t)));
   const [eType, eContent] = fields(f[2]!, 1, 2, "encapContentInfo", "ber");
-  const content = eContent ? octets(children(expect(eContent, ctx(0), "eContent"), "ber")[0]!).slice() : null;
+  const content = eContent ? copyBytes(octets(children(expect(eContent, ctx(0), "eContent"), "ber")[0]!)) : null;
   let certificates: Uint8Array[] = [];
   let crls: Uint8Array[] = [];
   let i = 3;
-  if (f[i]?.tag === ctx(0)) certificates = children(f[i++]!, "ber").map((t) => rawOf(t).slice());
-  if (f[i]?.tag === ctx(1)) crls = children(f[i++]!, "ber").map((t) => rawOf(t).slice());
-  const signerInfos = children(expect(f[i], Tag.SET, "signerInfos"), "ber").map((t) => rawOf(t).slice());
+  if (f[i]?.tag === ctx(0)) certificates = children(f[i++]!, "ber").map((t) => copyBytes(rawOf(t)));
+  if (f[i]?.tag === ctx(1)) crls = children(f[i++]!, "ber").map((t) => copyBytes(rawOf(t)));
+  const signerInfos = children(expect(f[i], Tag.SET, "signerInfos"), "ber").map((t) => copyBytes(rawOf(t)));
   return { digestAlgorithms, contentType: oid(eType!), content, certificates, crls, signerInfos };
 }
 

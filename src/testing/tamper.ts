@@ -1,4 +1,4 @@
-import { children, ctx, expect, fields, readRoot, readTlv, Tag, type Tlv } from "../asn1/der.js";
+import { children, copyBytes, ctx, expect, fields, readRoot, readTlv, Tag, type Tlv } from "../asn1/der.js";
 import { bytesEqual } from "../asn1/encode.js";
 import { issuerNameOf, serialOf } from "./cert-fields.js";
 import { issueCertificate } from "./certificate.js";
@@ -8,7 +8,7 @@ import type { DateInput } from "./time.js";
 
 /** Returns a copy with one bit of the octet at `offset` flipped. */
 function flipAt(der: Uint8Array, offset: number): Uint8Array {
-  const out = der.slice();
+  const out = copyBytes(der);
   out[offset]! ^= 0x01;
   return out;
 }
