@@ -142,6 +142,7 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
+/** The `crypto` for a run hashing about `bytes` bytes: node-crypto.ts's streaming digest only for large inputs. */
 async function cryptoFor(bytes: number): Promise<Crypto> {
   return bytes < STREAMING_FROM ? globalThis.crypto : (await import("./node-crypto.js")).streamingCrypto();
 }
