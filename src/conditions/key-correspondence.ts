@@ -1,5 +1,5 @@
 import { bytesEqual } from "../asn1/encode.js";
-import { digest } from "../crypto/digest.js";
+import { digest, type DigestResult } from "../crypto/digest.js";
 import { verifySignerSignature } from "../crypto/signer-signature.js";
 import { DIGESTS } from "../policy/algorithms.js";
 import type { VerifyFailure } from "../crypto/types.js";
@@ -7,7 +7,8 @@ import { finding } from "../report/finding.js";
 import type { ConditionCode } from "../report/codes.js";
 import type { ConditionResult } from "../report/types.js";
 import { sameName } from "../model/name.js";
-import type { Certificate } from "../model/certificate.js";
+import { toHex, type Certificate } from "../model/certificate.js";
+import type { AlgorithmIdentifier } from "../model/algorithm.js";
 import type { EssCertId } from "../input/signed-attributes.js";
 import type { SignatureContext } from "./context.js";
 
@@ -33,13 +34,44 @@ const PRECEDENCE: readonly ConditionCode[] = [
   "SIGNED_DATA_NOT_FOUND",
 ];
 
+/** What {@link keyCorrespondence} reads. */
+export type KeyCorrespondenceInput = Pick<
+  SignatureContext,
+  "signedData" | "signer" | "attributes" | "signingCertificate" | "content" | "policy" | "env"
+>;
+
 interface Problem {
   readonly code: ConditionCode;
   readonly detail: string;
 }
 
+/** Certificate hashes by certificate object and algorithm: a batch from one signer names the same certificate each time. */
+const certificateHashes = new WeakMap<Certificate, Map<string, Promise<DigestResult>>>();
+
+function certificateHash(cert: Certificate, alg: AlgorithmIdentifier, crypto: Crypto): Promise<DigestResult> {
+  let byAlgorithm = certificateHashes.get(cert);
+  if (!byAlgorithm) certificateHashes.set(cert, (byAlgorithm = new Map()));
+  // Keyed by the crypto too: a hash from one caller's WebCrypto is not an answer for another's.
+  const key = `${alg.oid}|${alg.params ? toHex(alg.params) : ""}|${cryptoId(crypto)}`;
+  let hash = byAlgorithm.get(key);
+  if (!hash) {
+    const map = byAlgorithm;
+    byAlgorithm.set(key, (hash = digest(alg, cert.der, crypto)));
+    hash.catch(() => map.delete(key)); // an error is not an answer: ask again next time
+  }
+  return hash;
+}
+
+const cryptoIds = new WeakMap<Crypto, number>();
+let nextCryptoId = 1;
+function cryptoId(crypto: Crypto): number {
+  let id = cryptoIds.get(crypto);
+  if (id === undefined) cryptoIds.set(crypto, (id = nextCryptoId++));
+  return id;
+}
+
 async function essMatches(id: EssCertId, cert: Certificate, crypto: Crypto): Promise<string | undefined> {
-  const d = await digest(id.hashAlgorithm, cert.der, crypto);
+  const d = await certificateHash(cert, id.hashAlgorithm, crypto);
   if (!d.ok) return `ESS certificate hash algorithm: ${d.detail}`;
   if (!bytesEqual(d.bytes, id.hash)) return "ESS certHash differs from the signing certificate's hash";
   const is = id.issuerSerial;
@@ -54,10 +86,10 @@ async function essMatches(id: EssCertId, cert: Certificate, crypto: Crypto): Pro
  * verifies with the signing certificate's key over exactly the signed content (RFC 5652 §5.4, §5.6), with acceptable
  * algorithms and a key usage that allows signing.
  *
- * @param ctx - the signature's context
+ * @param ctx - the parts of the signature's context it reads (it needs no path, so it can run beside path building)
  * @returns the condition result
  */
-export async function keyCorrespondence(ctx: SignatureContext): Promise<ConditionResult> {
+export async function keyCorrespondence(ctx: KeyCorrespondenceInput): Promise<ConditionResult> {
   const cert = ctx.signingCertificate;
   if (!cert) return finding("keyCorrespondence", "SIGNING_CERT_NOT_FOUND");
   const { signer, attributes, content, policy, env } = ctx;
@@ -66,41 +98,37 @@ export async function keyCorrespondence(ctx: SignatureContext): Promise<Conditio
   const ku = cert.keyUsage;
   if (ku && !ku.has("digitalSignature") && !ku.has("nonRepudiation")) add("KEY_USAGE", "keyUsage lacks digitalSignature and nonRepudiation");
 
-  let signedBytes: Uint8Array | undefined;
   const digestName = DIGESTS.get(signer.digestAlgorithm.oid)?.name;
-  if (signer.signedAttrs && attributes) {
-    signedBytes = signer.signedAttrs.der;
+  const withAttributes = signer.signedAttrs !== undefined && attributes !== undefined;
+  const signedBytes = withAttributes ? signer.signedAttrs!.der : content;
+  // The three cryptographic checks are independent: started together, their waits overlap. Problems are still
+  // recorded in one fixed order, so the report does not depend on which finishes first.
+  const [essMismatch, contentDigest, outcome] = await Promise.all([
+    withAttributes && attributes.signingCertificate ? essMatches(attributes.signingCertificate, cert, env.crypto) : undefined,
+    withAttributes && content !== undefined ? digest(signer.digestAlgorithm, content, env.crypto, { algorithms: policy.algorithms }) : undefined,
+    signedBytes ? verifySignerSignature(signer, cert.spki, signedBytes, env, { algorithms: policy.algorithms }) : undefined,
+  ]);
+  if (withAttributes) {
     for (const p of attributes.problems) add("MALFORMED_SIGNED_ATTRIBUTES", p);
     if (attributes.contentType !== undefined && attributes.contentType !== ctx.signedData.eContentType) {
       add("MALFORMED_SIGNED_ATTRIBUTES", `contentType ${attributes.contentType} differs from eContentType ${ctx.signedData.eContentType}`);
     }
-    if (attributes.signingCertificate) {
-      const mismatch = await essMatches(attributes.signingCertificate, cert, env.crypto);
-      if (mismatch) add("SIGNING_CERT_MISMATCH", mismatch);
-    }
-    if (content === undefined) add("SIGNED_DATA_NOT_FOUND", "detached signature without the signed content");
-    else {
-      const d = await digest(signer.digestAlgorithm, content, env.crypto, { algorithms: policy.algorithms });
-      if (!d.ok) add(d.code, d.detail);
-      else if (attributes.messageDigest && !bytesEqual(d.bytes, attributes.messageDigest)) {
-        add("HASH_MISMATCH", `messageDigest differs from the ${d.name} of the content`);
-      }
+    if (essMismatch) add("SIGNING_CERT_MISMATCH", essMismatch);
+    if (contentDigest === undefined) add("SIGNED_DATA_NOT_FOUND", "detached signature without the signed content");
+    else if (!contentDigest.ok) add(contentDigest.code, contentDigest.detail);
+    else if (attributes.messageDigest && !bytesEqual(contentDigest.bytes, attributes.messageDigest)) {
+      add("HASH_MISMATCH", `messageDigest differs from the ${contentDigest.name} of the content`);
     }
   } else if (content === undefined) {
     add("SIGNED_DATA_NOT_FOUND", "detached signature without signed attributes and without the signed content");
-  } else {
-    signedBytes = content;
   }
 
   let algorithm: string | undefined;
   let legacy = false;
-  if (signedBytes) {
-    const outcome = await verifySignerSignature(signer, cert.spki, signedBytes, env, { algorithms: policy.algorithms });
-    if (outcome.ok) {
-      algorithm = `${outcome.algorithms.signature} ${outcome.algorithms.digest}, ${outcome.algorithms.key}`;
-      legacy = outcome.strength === "legacy";
-    } else add(VERIFY_CODES[outcome.code], outcome.detail);
-  }
+  if (outcome?.ok) {
+    algorithm = `${outcome.algorithms.signature} ${outcome.algorithms.digest}, ${outcome.algorithms.key}`;
+    legacy = outcome.strength === "legacy";
+  } else if (outcome) add(VERIFY_CODES[outcome.code], outcome.detail);
 
   const evidence = {
     signedAttributes: signer.signedAttrs !== undefined,

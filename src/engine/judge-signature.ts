@@ -85,6 +85,9 @@ export async function judgeSignature(signer: SignerInfo, file: FileContext): Pro
   }
 
   const signingCertificate = await findSigningCertificate(signer, signedBytes, file.certificates, env);
+  // The signature's own checks need no path: they run while the path is built, so their crypto waits overlap.
+  const keyCheck = keyCorrespondence({ signedData, signer, attributes, signingCertificate, content, policy, env });
+  keyCheck.catch(() => undefined); // awaited below; this only keeps an early failure elsewhere from leaving it unhandled
   let path: PathResult | undefined;
   let leaf: RevocationFinding | null = policy.revocation === "ignore" ? null : { known: false, evidence: [] };
   if (signingCertificate) {
@@ -118,7 +121,7 @@ export async function judgeSignature(signer: SignerInfo, file: FileContext): Pro
   };
   const conditions = {
     validityPeriod: validityPeriod(ctx),
-    keyCorrespondence: await keyCorrespondence(ctx),
+    keyCorrespondence: await keyCheck,
     issuerType: issuerType(ctx),
     soleControl: soleControl(ctx),
   };
