@@ -2,26 +2,7 @@ import type { Certificate } from "../model/certificate.js";
 import { formatName } from "../model/name.js";
 import type { RevocationFinding } from "../revocation/types.js";
 
-/**
- * A time as ISO 8601, or `null`.
- *
- * @param t - milliseconds since the epoch
- * @returns e.g. `2025-01-01T00:00:00.000Z`
- */
-export function iso(t: number | undefined): string | null {
-  if (t === undefined) return null;
-  // A report repeats the same few instants (validity bounds, CRL updates, the validation time), and so do batches.
-  let text = ISO_MEMO.get(t);
-  if (text === undefined) {
-    text = new Date(t).toISOString();
-    if (ISO_MEMO.size >= ISO_MEMO_MAX) ISO_MEMO.clear();
-    ISO_MEMO.set(t, text);
-  }
-  return text;
-}
-
-const ISO_MEMO = new Map<number, string>();
-const ISO_MEMO_MAX = 1024;
+import { iso } from "../time/iso.js";
 
 /**
  * The revocation facts as report evidence.

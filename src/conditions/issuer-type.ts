@@ -6,7 +6,8 @@ import { CONDITION_CODES, type ConditionCode } from "../report/codes.js";
 import type { IssuerTypeResult } from "../report/types.js";
 import { judgeTimes, type TimeRuleCode } from "../time/validity-rules.js";
 import { CATEGORY_LABELS, CATEGORY_OF_UNLISTED_ISSUER } from "./categories.js";
-import { certificateEvidence, iso, revocationEvidence } from "./evidence.js";
+import { certificateEvidence, revocationEvidence } from "./evidence.js";
+import { iso } from "../time/iso.js";
 import type { SignatureContext } from "./context.js";
 
 /** The time rules of §1 applied to a CA certificate, under this condition's codes. */

@@ -4,7 +4,7 @@ import { finding } from "../report/finding.js";
 import type { ConditionResult, Message } from "../report/types.js";
 import type { RevocationFinding } from "../revocation/types.js";
 import type { SignatureContext } from "./context.js";
-import { iso } from "./evidence.js";
+import { iso } from "../time/iso.js";
 
 /** Revocation reasons that mean someone other than the holder may have had the key. */
 const COMPROMISE_REASONS: ReadonlySet<string> = new Set(["keyCompromise", "cACompromise"]);

@@ -2,7 +2,8 @@ import { finding } from "../report/finding.js";
 import type { ConditionResult } from "../report/types.js";
 import { judgeTimes } from "../time/validity-rules.js";
 import type { SignatureContext } from "./context.js";
-import { iso, revocationEvidence } from "./evidence.js";
+import { revocationEvidence } from "./evidence.js";
+import { iso } from "../time/iso.js";
 
 /**
  * Art. 9(1) and Art. 3(8): was the signing certificate valid, not suspended and not revoked when the signature was made?

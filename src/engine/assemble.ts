@@ -1,3 +1,4 @@
+import { iso } from "../time/iso.js";
 import type { Certificate } from "../model/certificate.js";
 import { attributeValues, formatName } from "../model/name.js";
 import { parseVietnameseIdentifiers } from "../identity/vn-identifiers.js";
@@ -37,7 +38,7 @@ export function assembleReport(parts: ReportParts): SignatureReport {
       name: typeof providerName === "string" ? providerName : null,
       category: conditions.issuerType.category,
     },
-    signingTime: { value: new Date(times.reported.value).toISOString(), source: times.reported.source },
+    signingTime: { value: iso(times.reported.value), source: times.reported.source },
     regime: regimeAt(times.reported.value, cert),
     conditions,
     warnings: parts.warnings,

@@ -4,7 +4,7 @@ import { keyCorrespondence } from "../conditions/key-correspondence.js";
 import { soleControl } from "../conditions/sole-control.js";
 import { validityPeriod } from "../conditions/validity-period.js";
 import type { SignatureContext } from "../conditions/context.js";
-import { iso } from "../conditions/evidence.js";
+import { iso } from "../time/iso.js";
 import type { Env } from "../crypto/types.js";
 import { readSignedAttributes } from "../input/signed-attributes.js";
 import type { Certificate } from "../model/certificate.js";

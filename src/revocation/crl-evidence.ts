@@ -1,3 +1,4 @@
+import { iso } from "../time/iso.js";
 import { OID } from "../asn1/oids.js";
 import type { Certificate } from "../model/certificate.js";
 import { formatName, sameName } from "../model/name.js";
@@ -98,7 +99,7 @@ export async function judgeCrl(crl: Crl, origin: EvidenceOrigin, ctx: JudgeConte
     type: "crl" as const,
     origin,
     issuer: formatName(crl.issuer),
-    thisUpdate: new Date(crl.thisUpdate).toISOString(),
+    thisUpdate: iso(crl.thisUpdate),
     nextUpdate: isoOrNull(crl.nextUpdate),
   };
   const reject = (rejected: string): Judged => ({ ref: { ...base, rejected } });

@@ -1,3 +1,4 @@
+import { iso } from "../time/iso.js";
 import type { Env } from "../crypto/types.js";
 import type { Certificate } from "../model/certificate.js";
 import type { Statement } from "./assess.js";
@@ -30,4 +31,4 @@ export interface JudgeContext {
  * isoOrNull(0); // "1970-01-01T00:00:00.000Z"
  * ```
  */
-export const isoOrNull = (ms: number | undefined): string | null => (ms === undefined ? null : new Date(ms).toISOString());
+export const isoOrNull = (ms: number | undefined): string | null => iso(ms);

@@ -1,3 +1,4 @@
+import { iso } from "../time/iso.js";
 import { bytesEqual } from "../asn1/encode.js";
 import { digest } from "../crypto/digest.js";
 import { toHex } from "../model/certificate.js";
@@ -65,7 +66,7 @@ export async function judgeOcsp(resp: OcspResponse, origin: EvidenceOrigin, ctx:
     type: "ocsp",
     origin,
     issuer: issuerLabel,
-    thisUpdate: new Date(s.thisUpdate).toISOString(),
+    thisUpdate: iso(s.thisUpdate),
     nextUpdate: isoOrNull(s.nextUpdate),
     ...(rejected === undefined ? {} : { rejected }),
   });

@@ -5,6 +5,9 @@ import type { Env, VerifyOutcome, VerifyRequest } from "../crypto/types.js";
 /** Signature checks already run, per signed object (CRL, OCSP response, responder certificate), keyed by policy and key. */
 const results = new WeakMap<object, Map<string, Promise<VerifyOutcome>>>();
 
+/** The same answers by signed object, then by the key's view object and policy. */
+const views = new WeakMap<object, WeakMap<Uint8Array, Partial<Record<"default" | "strict", Promise<VerifyOutcome>>>>>();
+
 /** At most this many distinct keys are remembered per signed object: a CRL is checked against very few issuer keys. */
 const MAX_KEYS_PER_OBJECT = 16;
 
@@ -34,9 +37,17 @@ export function verifyOnce(
     perOwner = new Map();
     results.set(owner, perOwner);
   }
+  // First by the key's view object (a decoded certificate's `spki`, a snapshot), which needs no string key.
+  let byView = views.get(owner);
+  if (!byView) views.set(owner, (byView = new WeakMap()));
+  const seen = byView.get(req.spki)?.[algorithms];
+  if (seen) return seen;
   const key = `${algorithms}:${bytesKey(req.spki)}`;
   const known = perOwner.get(key);
-  if (known) return known;
+  if (known) {
+    byView.set(req.spki, { ...byView.get(req.spki), [algorithms]: known });
+    return known;
+  }
   // Started inside a promise so a verifier that throws synchronously is caught as well.
   const outcome = Promise.resolve()
     .then(() => verifySignature(req, env, { algorithms }))
@@ -45,5 +56,6 @@ export function verifyOnce(
   );
   if (perOwner.size >= MAX_KEYS_PER_OBJECT) perOwner.clear();
   perOwner.set(key, outcome);
+  byView.set(req.spki, { ...byView.get(req.spki), [algorithms]: outcome });
   return outcome;
 }
