@@ -7,6 +7,14 @@ export interface Contender {
   readonly round: () => Promise<number>;
 }
 
+/** How long each contender runs untimed before the timed rounds (`BENCH_WARMUP_MS`, default 2000). */
+export const WARMUP_MS = Number(process.env["BENCH_WARMUP_MS"] ?? 2000);
+
+/** A full garbage collection when Node exposes one (`--expose-gc`); nothing otherwise. */
+export function collectGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
 /** Median of a non-empty list. */
 export function median(values: readonly number[]): number {
   const s = [...values].sort((a, b) => a - b);
@@ -16,13 +24,22 @@ export function median(values: readonly number[]): number {
 
 /**
  * Runs every contender's round `rounds` times, interleaved (A B C, A B C, ...) so that a busy machine slows all of them
- * alike, after one untimed warm-up round each. Returns the median milliseconds per operation of each.
+ * alike, after untimed warm-up rounds for {@link WARMUP_MS} each. Returns the median milliseconds per operation of each.
  */
 export async function race(contenders: readonly Contender[], rounds: number): Promise<Map<string, number>> {
-  for (const c of contenders) await c.round();
+  // JIT warm-up, by time rather than by count: a validation reaches its steady speed only after a few thousand runs
+  // (compiled code, inline caches, the heap's young generation growing to its working size), and so does pkijs.
+  for (const c of contenders) {
+    const until = performance.now() + WARMUP_MS;
+    do await c.round();
+    while (performance.now() < until);
+  }
   const samples = new Map<string, number[]>(contenders.map((c) => [c.name, []]));
   for (let r = 0; r < rounds; r++) {
     for (const c of contenders) {
+      // Each round starts from a collected heap, so no contender pays for the garbage the previous one left behind
+      // (pkijs leaves a lot). Available when Node runs with --expose-gc, as `npm run bench` does.
+      collectGarbage();
       const t = performance.now();
       const ops = await c.round();
       samples.get(c.name)!.push((performance.now() - t) / ops);

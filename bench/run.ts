@@ -10,7 +10,7 @@ import { DEFAULT_LIMITS } from "../src/input/limits.js";
 import { measureCliColdStart } from "./cli.js";
 import { floorCase, runColdFloor, runFloor, type FloorCase } from "./floor.js";
 import { makePki, makeSignatures, NOW, type BenchAlg, type BenchPki, type BenchSignature, type BenchSize } from "./inputs.js";
-import { pool, race } from "./measure.js";
+import { pool, race, WARMUP_MS } from "./measure.js";
 import { measureMemory } from "./memory-driver.js";
 import { pkijsContext, pkijsData, runPkijs } from "./pkijs.js";
 import { bundleGzipBytes } from "../scripts/bundle-size.mjs";
@@ -146,7 +146,8 @@ async function batchCase(pki: BenchPki): Promise<Case> {
 
 function parseMicros(sig: BenchSignature): number {
   const n = 2000;
-  for (let i = 0; i < 200; i++) decodeSignedData(sig.cms, DEFAULT_LIMITS);
+  const until = performance.now() + WARMUP_MS;
+  while (performance.now() < until) for (let i = 0; i < 200; i++) decodeSignedData(sig.cms, DEFAULT_LIMITS);
   const samples: number[] = [];
   for (let r = 0; r < 7; r++) {
     const t = performance.now();
@@ -174,6 +175,7 @@ const machine = {
   loadAverageAtStart: loadavg().map((l) => round(l, 2)),
   date: new Date().toISOString(),
   rounds: ROUNDS,
+  warmupMsPerContender: WARMUP_MS,
 };
 console.log(`decree130 bench — ${machine.node}, ${machine.cpus}× ${machine.cpu}, load ${machine.loadAverageAtStart.join(" ")}`);
 const cases: Case[] = [];
