@@ -33,7 +33,7 @@ export interface ValidationCacheOptions {
  * Creates a cache to share across validations (a service validating many signatures from the same CAs). Pass it as
  * `options.cache` to `validate` or `validateMany`.
  *
- * @param options - the bounds: `maxKeys`, `maxCertificates`, `maxCrls` (least recently used entries are dropped)
+ * @param options - the bounds: `maxKeys`, `maxCertificates`, `maxCrls` (approximately least recently used entries are dropped first)
  * @returns the cache
  * @example
  * ```ts
