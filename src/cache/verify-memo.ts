@@ -1,4 +1,5 @@
 import { copyBytes } from "../asn1/der.js";
+import { objectId } from "./object-id.js";
 import { fingerprint, sameBytes } from "./fingerprint.js";
 import { createLru, type Lru } from "./lru.js";
 
@@ -33,16 +34,6 @@ export interface VerifyMemo {
  */
 export function createVerifyMemo(maxEntries: number): VerifyMemo {
   return { maxEntries, entries: createLru(maxEntries) };
-}
-
-/** Per-key numeric identities: a `CryptoKey` object stands for exactly one (SPKI, import parameters) pair. */
-const keyIds = new WeakMap<CryptoKey, number>();
-let nextKeyId = 1;
-
-function keyId(key: CryptoKey): number {
-  let id = keyIds.get(key);
-  if (id === undefined) keyIds.set(key, (id = nextKeyId++));
-  return id;
 }
 
 function view(source: BufferSource): Uint8Array {
@@ -89,7 +80,8 @@ function wrap(crypto: Crypto, memo: VerifyMemo): Crypto {
     } catch {
       return subtle.verify(algorithm, key, signature, data);
     }
-    const id = `${keyId(key)}|${params}|${fingerprint(sig)}|${fingerprint(bytes)}`;
+    // A CryptoKey stands for exactly one (SPKI, import parameters) pair, so its identity keys the key.
+    const id = `${objectId(key)}|${params}|${fingerprint(sig)}|${fingerprint(bytes)}`;
     const hit = memo.entries.get(id);
     if (hit !== undefined && sameBytes(hit.signature, sig) && sameBytes(hit.data, bytes)) return hit.result;
     // Copies: the remembered inputs must not change with the caller's buffers.

@@ -1,4 +1,5 @@
 import { bytesEqual } from "../asn1/encode.js";
+import { objectId } from "../cache/object-id.js";
 import { digest, type DigestResult } from "../crypto/digest.js";
 import { verifySignerSignature } from "../crypto/signer-signature.js";
 import { DIGESTS } from "../policy/algorithms.js";
@@ -52,7 +53,7 @@ function certificateHash(cert: Certificate, alg: AlgorithmIdentifier, crypto: Cr
   let byAlgorithm = certificateHashes.get(cert);
   if (!byAlgorithm) certificateHashes.set(cert, (byAlgorithm = new Map()));
   // Keyed by the crypto too: a hash from one caller's WebCrypto is not an answer for another's.
-  const key = `${alg.oid}|${alg.params ? toHex(alg.params) : ""}|${cryptoId(crypto)}`;
+  const key = `${alg.oid}|${alg.params ? toHex(alg.params) : ""}|${objectId(crypto)}`;
   let hash = byAlgorithm.get(key);
   if (!hash) {
     const map = byAlgorithm;
@@ -60,14 +61,6 @@ function certificateHash(cert: Certificate, alg: AlgorithmIdentifier, crypto: Cr
     hash.catch(() => map.delete(key)); // an error is not an answer: ask again next time
   }
   return hash;
-}
-
-const cryptoIds = new WeakMap<Crypto, number>();
-let nextCryptoId = 1;
-function cryptoId(crypto: Crypto): number {
-  let id = cryptoIds.get(crypto);
-  if (id === undefined) cryptoIds.set(crypto, (id = nextCryptoId++));
-  return id;
 }
 
 async function essMatches(id: EssCertId, cert: Certificate, crypto: Crypto): Promise<string | undefined> {
