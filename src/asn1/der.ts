@@ -241,7 +241,7 @@ export function oid(tlv: Tlv): string {
   let h = n;
   for (let i = start; i < end; i++) h = Math.imul(h ^ buf[i]!, 0x01000193);
   const known = OID_MEMO.get(h);
-  if (known !== undefined && known.octets.length === n && known.octets.every((b, k) => b === buf[start + k])) return known.dotted;
+  if (known !== undefined && known.octets.length === n && bytesAt(known.octets, buf, start)) return known.dotted;
   const dotted = decodeOid(tlv);
   if (OID_MEMO.size >= OID_MEMO_MAX) OID_MEMO.clear();
   OID_MEMO.set(h, { octets: copyBytes(buf, start, end), dotted });
@@ -249,7 +249,14 @@ export function oid(tlv: Tlv): string {
 }
 
 const OID_MEMO = new Map<number, { readonly octets: Uint8Array; readonly dotted: string }>();
+
 const OID_MEMO_MAX = 512;
+
+/** Whether `buf` holds `octets` at `start`. */
+function bytesAt(octets: Uint8Array, buf: Uint8Array, start: number): boolean {
+  for (let k = 0; k < octets.length; k++) if (octets[k] !== buf[start + k]) return false;
+  return true;
+}
 
 function decodeOid(tlv: Tlv): string {
   const { buf, valueStart: start, valueEnd: end } = tlv;
@@ -379,13 +386,20 @@ export function time(tlv: Tlv): number {
   return t;
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function checkedUtc(tlv: Tlv, y: number, mo: number, d: number, h: number, mi: number, se: number, ms: number): number {
-  const t = Date.UTC(y, mo - 1, d, h, mi, se, ms);
-  const check = new Date(t);
-  if (check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d || h > 23 || mi > 59 || se > 59) {
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const days = mo === 2 && leap ? 29 : DAYS_IN_MONTH[mo - 1];
+  if (days === undefined || d < 1 || d > days || h > 23 || mi > 59 || se > 59) {
     fail(`impossible time "${latin1(valueOf(tlv))}" at offset ${tlv.start}`);
   }
-  return t;
+  const t = Date.UTC(y, mo - 1, d, h, mi, se, ms);
+  if (y >= 100) return t;
+  // Date.UTC reads years 0–99 as 1900–1999; a GeneralizedTime "0050…" means the year 50.
+  const date = new Date(t);
+  date.setUTCFullYear(y);
+  return date.getTime();
 }
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });

@@ -60,6 +60,17 @@ describe("DER reader", () => {
     expect(time(readRoot(bytes("180f32303530303130313030303030305a")))).toBe(Date.UTC(2050, 0, 1));
     expect(codeOf(() => time(readRoot(bytes("170d3235303233303033303430355a"))))).toBe("MALFORMED_DER");
   });
+  it("knows the calendar: leap years, month lengths, and GeneralizedTime years below 100", () => {
+    const gt = (text: string) => readRoot(Uint8Array.of(0x18, text.length, ...new TextEncoder().encode(text)));
+    expect(time(gt("20240229000000Z"))).toBe(Date.UTC(2024, 1, 29));
+    expect(time(gt("20000229235959Z"))).toBe(Date.UTC(2000, 1, 29, 23, 59, 59));
+    for (const bad of ["20230229000000Z", "21000229000000Z", "20250431000000Z", "20251301000000Z", "20250001000000Z", "20250100000000Z", "20250101240000Z", "20250101006000Z", "20250101000060Z"]) {
+      expect(codeOf(() => time(gt(bad))), bad).toBe("MALFORMED_DER");
+    }
+    const year50 = new Date(0);
+    year50.setUTCFullYear(50, 0, 1);
+    expect(time(gt("00500101000000Z"))).toBe(year50.getTime());
+  });
   it("reads fractional GeneralizedTime and rejects non-digits and local times", () => {
     const gt = (s: string) => readRoot(Uint8Array.of(0x18, s.length, ...new TextEncoder().encode(s)));
     const ut = (s: string) => readRoot(Uint8Array.of(0x17, s.length, ...new TextEncoder().encode(s)));
