@@ -5,7 +5,7 @@ import { formatName, sameName } from "../model/name.js";
 import type { Statement } from "./assess.js";
 import { decodeCrl, issuerEntryKey, type DecodedCrl } from "./crl.js";
 import { ALL_REASONS, crlScopeProblem, isIndirectCrl, namesCrlIssuer, reasonsCovered } from "./crl-scope.js";
-import { isoOrNull, type JudgeContext, type Judged } from "./judged.js";
+import type { JudgeContext, Judged } from "./judged.js";
 import type { Crl, CrlEntry, EvidenceOrigin } from "./types.js";
 import { verifyOnce } from "./verify-cache.js";
 
@@ -100,7 +100,7 @@ export async function judgeCrl(crl: Crl, origin: EvidenceOrigin, ctx: JudgeConte
     origin,
     issuer: formatName(crl.issuer),
     thisUpdate: iso(crl.thisUpdate),
-    nextUpdate: isoOrNull(crl.nextUpdate),
+    nextUpdate: iso(crl.nextUpdate),
   };
   const reject = (rejected: string): Judged => ({ ref: { ...base, rejected } });
   let decoded: DecodedCrl;

@@ -1,4 +1,3 @@
-import { iso } from "../time/iso.js";
 import type { Env } from "../crypto/types.js";
 import type { Certificate } from "../model/certificate.js";
 import type { Statement } from "./assess.js";
@@ -20,15 +19,3 @@ export interface JudgeContext {
   readonly env: Env;
   readonly algorithms: "default" | "strict";
 }
-
-/**
- * An optional time as the report writes it.
- *
- * @param ms - milliseconds since the epoch, or nothing
- * @returns the ISO 8601 string, or `null`
- * @example
- * ```ts
- * isoOrNull(0); // "1970-01-01T00:00:00.000Z"
- * ```
- */
-export const isoOrNull = (ms: number | undefined): string | null => iso(ms);

@@ -4,7 +4,7 @@ import { digest } from "../crypto/digest.js";
 import { toHex } from "../model/certificate.js";
 import { formatName } from "../model/name.js";
 import type { Statement } from "./assess.js";
-import { isoOrNull, type JudgeContext, type Judged } from "./judged.js";
+import type { JudgeContext, Judged } from "./judged.js";
 import { decodeOcspResponse, type DecodedOcspResponse, type DecodedSingleResponse } from "./ocsp.js";
 import { checkResponder } from "./ocsp-responder.js";
 import type { EvidenceOrigin, OcspResponse, OcspSingleResponse } from "./types.js";
@@ -67,7 +67,7 @@ export async function judgeOcsp(resp: OcspResponse, origin: EvidenceOrigin, ctx:
     origin,
     issuer: issuerLabel,
     thisUpdate: iso(s.thisUpdate),
-    nextUpdate: isoOrNull(s.nextUpdate),
+    nextUpdate: iso(s.nextUpdate),
     ...(rejected === undefined ? {} : { rejected }),
   });
   let decoded: DecodedOcspResponse;
