@@ -76,3 +76,22 @@ export function importVerifyKey(env: Env, spki: Uint8Array, alg: ImportAlgorithm
 
 /** Keys by key cache, then by SPKI view and import parameters (see {@link importVerifyKey}); weak, so never a leak. */
 const viewMemo = new WeakMap<KeyCache, WeakMap<Uint8Array, Map<string, Promise<CryptoKey>>>>();
+
+/**
+ * The import already started for this SPKI view with any parameters, if one was; only the view object is consulted (no
+ * string key is built), so a copy of the same SPKI reads as unseen.
+ *
+ * @param env - WebCrypto and the key cache
+ * @param spki - a decoded certificate's SubjectPublicKeyInfo view
+ * @returns the pending or settled import, or `undefined` when this view was never imported through `env.keys`
+ * @example
+ * ```ts
+ * if (importStarted(env, issuer.spki) === undefined) startEarly(issuer);
+ * ```
+ */
+export function importStarted(env: Env, spki: Uint8Array): Promise<CryptoKey> | undefined {
+  const byParams = viewMemo.get(env.keys)?.get(spki);
+  if (byParams === undefined) return undefined;
+  for (const pending of byParams.values()) return pending;
+  return undefined;
+}

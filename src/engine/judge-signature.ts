@@ -19,6 +19,7 @@ import { revocationStatus } from "../revocation/status.js";
 import type { RevocationFinding, RevocationSources } from "../revocation/types.js";
 import { resolveTimes, type ProofOfExistence } from "../time/signing-time.js";
 import { assembleReport } from "./assemble.js";
+import { prefetchChecks } from "./prefetch.js";
 import { findSigningCertificate } from "./signing-certificate.js";
 
 /** What every signature of one file shares. */
@@ -88,6 +89,16 @@ export async function judgeSignature(signer: SignerInfo, file: FileContext): Pro
   // The signature's own checks need no path: they run while the path is built, so their crypto waits overlap.
   const keyCheck = keyCorrespondence({ signedData, signer, attributes, signingCertificate, content, policy, env });
   keyCheck.catch(() => undefined); // awaited below; this only keeps an early failure elsewhere from leaving it unhandled
+  if (signingCertificate) {
+    prefetchChecks({
+      leaf: signingCertificate,
+      candidates: file.certificates,
+      trustList: file.trustList,
+      revocation: policy.revocation === "ignore" ? null : file.revocation,
+      env: file.pathEnv,
+      algorithms: policy.algorithms,
+    });
+  }
   let path: PathResult | undefined;
   let leaf: RevocationFinding | null = policy.revocation === "ignore" ? null : { known: false, evidence: [] };
   if (signingCertificate) {
