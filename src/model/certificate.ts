@@ -136,6 +136,7 @@ function decode(root: Tlv): Certificate {
   const sig = bitString(expect(sigTlv, Tag.BIT_STRING, "signature"));
   if (sig.unused !== 0) throw new Decree130Error("MALFORMED_DER", "signature BIT STRING with unused bits");
   const pub = bitString(pk!);
+  let selfIssued: boolean | undefined;
   const cert: Mutable<Certificate> = {
     der: rawOf(root),
     tbs: rawOf(tbsTlv!),
@@ -152,7 +153,10 @@ function decode(root: Tlv): Certificate {
     publicKeyAlgorithm: decodeAlgorithm(pkAlg!),
     publicKey: pub.bytes,
     extensions,
-    selfIssued: sameName(issuer, subject),
+    // On first use: comparing names that differ in their octets needs their text, which nothing else may ask for.
+    get selfIssued() {
+      return (selfIssued ??= sameName(issuer, subject));
+    },
   };
   // One pass, decoding only the extensions the model names (decodeExtensions has already refused duplicates).
   for (const e of extensions) {

@@ -57,19 +57,34 @@ function normalize(value: string): string {
 }
 
 /**
- * Decodes a Name (RDNSequence).
+ * Decodes a Name (RDNSequence). Its structure is checked now, so a malformed name fails where it is read; the text of
+ * its values is decoded on first use of {@link Name.rdns}, since many names are only ever compared octet for octet.
  *
  * @param tlv - the Name element
  * @returns the decoded name
  */
 export function decodeName(tlv: Tlv): Name {
   expect(tlv, Tag.SEQUENCE, "name");
+  const { buf, valueEnd } = tlv;
+  for (let p = tlv.valueStart; p < valueEnd; ) {
+    const set = expect(readTlv(buf, p, valueEnd), Tag.SET, "relative distinguished name");
+    for (let q = set.valueStart; q < set.valueEnd; ) {
+      const atv = readTlv(buf, q, set.valueEnd);
+      oid(fields(atv, 2, 2, "attribute type and value")[0]!);
+      q = atv.end;
+    }
+    p = set.end;
+  }
+  return new DecodedName(rawOf(tlv));
+}
+
+/** The attributes of a Name whose structure {@link decodeName} has checked. */
+function readAttributes(der: Uint8Array): NameAttribute[][] {
   const rdns: NameAttribute[][] = [];
-  for (const set of children(tlv)) {
-    expect(set, Tag.SET, "relative distinguished name");
+  for (const set of children(readTlv(der, 0, der.length))) {
     const rdn: NameAttribute[] = [];
     for (const atv of children(set)) {
-      const [typeTlv, valueTlv] = fields(atv, 2, 2, "attribute type and value");
+      const [typeTlv, valueTlv] = children(atv);
       const type = oid(typeTlv!);
       let value: string;
       try {
@@ -81,16 +96,17 @@ export function decodeName(tlv: Tlv): Name {
     }
     rdns.push(rdn);
   }
-  return new DecodedName(rawOf(tlv), rdns);
+  return rdns;
 }
 
-/** A Name whose comparison key, costlier than the rest of the decode and often never needed, is made on first use. */
+/** A Name whose attributes and comparison key are made on first use: often only its octets are ever compared. */
 class DecodedName implements Name {
+  #rdns: readonly (readonly NameAttribute[])[] | undefined;
   #key: string | undefined;
-  constructor(
-    readonly der: Uint8Array,
-    readonly rdns: readonly (readonly NameAttribute[])[],
-  ) {}
+  constructor(readonly der: Uint8Array) {}
+  get rdns(): readonly (readonly NameAttribute[])[] {
+    return (this.#rdns ??= readAttributes(this.der));
+  }
   get key(): string {
     return (this.#key ??= comparisonKey(this.rdns));
   }

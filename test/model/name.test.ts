@@ -1,7 +1,9 @@
 // Name comparison (RFC 5280 §7.1 as semantics.md applies it): names built with the kit's DER encoder.
 import { describe, expect, it } from "vitest";
 import { decodeNameDer, sameName } from "../../src/model/name.js";
-import { oidDer, printableString, seq, setAsGiven, setOf, utf8String } from "../../src/testing/asn1.js";
+import { Decree130Error } from "../../src/errors.js";
+import { encodeTlv } from "../../src/asn1/encode.js";
+import { NULL, oidDer, printableString, seq, setAsGiven, setOf, utf8String } from "../../src/testing/asn1.js";
 
 const CN = "2.5.4.3";
 const O = "2.5.4.10";
@@ -46,5 +48,32 @@ describe("sameName", () => {
     const ba = decodeNameDer(seq(setAsGiven(atv(O, utf8String("Y")), atv(CN, utf8String("X")))));
     expect(sameName(ab, ba)).toBe(true);
     expect(ab.key).toBe(ba.key);
+  });
+});
+
+describe("decodeName", () => {
+  const malformed = (der: Uint8Array): string => {
+    try {
+      decodeNameDer(der);
+    } catch (err) {
+      return err instanceof Decree130Error ? err.code : String(err);
+    }
+    return "decoded";
+  };
+
+  // The text of values is read on first use; the structure never is: a malformed name fails where it is decoded.
+  it("refuses a malformed structure when decoded, before any value is read", () => {
+    expect(malformed(seq(seq(atv(CN, utf8String("x")))))).toBe("MALFORMED_DER"); // RDN not a SET
+    expect(malformed(seq(setOf(seq(oidDer(CN)))))).toBe("MALFORMED_DER"); // type without value
+    expect(malformed(seq(setOf(seq(oidDer(CN), utf8String("x"), NULL))))).toBe("MALFORMED_DER"); // three fields
+    expect(malformed(seq(setOf(seq(utf8String("2.5.4.3"), utf8String("x")))))).toBe("MALFORMED_DER"); // type not an OID
+    expect(malformed(seq(setOf(seq(encodeTlv(0x06, new Uint8Array()), utf8String("x")))))).toBe("MALFORMED_DER"); // empty OID
+    expect(malformed(Uint8Array.of(0x30, 0x03, 0x31, 0x05, 0x30))).toBe("MALFORMED_DER"); // RDN runs past the name
+  });
+
+  it("reads values as text on first use, and keeps an undecodable one as hex", () => {
+    const n = name([atv(O, utf8String("Công ty Cổ phần"))], [atv(CN, encodeTlv(0x0c, Uint8Array.of(0xc3, 0x28)))]);
+    expect(n.rdns).toEqual([[{ type: O, value: "Công ty Cổ phần" }], [{ type: CN, value: "#c328" }]]);
+    expect(n.rdns).toBe(n.rdns); // read once
   });
 });
