@@ -13,7 +13,8 @@ const MAX_KEYS_PER_OBJECT = 16;
 
 /**
  * Verifies a signature once per (signed object, signer key, algorithm policy), so a CRL consulted for many certificates
- * is checked once. The cache is held weakly: it goes when the signed object does.
+ * is checked once. Only valid signatures are remembered past their check: a failure may be the verifier's error (an
+ * engine that rejects), which is no answer. The cache is held weakly: it goes when the signed object does.
  *
  * @param owner - the decoded object whose signature this is (its identity is the cache key)
  * @param req - the verification request
@@ -57,5 +58,13 @@ export function verifyOnce(
   if (perOwner.size >= MAX_KEYS_PER_OBJECT) perOwner.clear();
   perOwner.set(key, outcome);
   byView.set(req.spki, { ...byView.get(req.spki), [algorithms]: outcome });
+  // Only a valid signature is kept once settled: a failure may be the verifier's error rather than the signature's,
+  // and a bad CRL is rare enough to check again.
+  void outcome.then((o) => {
+    if (o.ok) return;
+    if (perOwner.get(key) === outcome) perOwner.delete(key);
+    const views = byView.get(req.spki);
+    if (views?.[algorithms] === outcome) byView.set(req.spki, { ...views, [algorithms]: undefined });
+  });
   return outcome;
 }

@@ -67,4 +67,28 @@ describe("validate with a shared ValidationCache", () => {
     expect(cache.crls.entries.size).toBe(1);
     expect(cache.signatures.entries.size).toBeLessThanOrEqual(3);
   });
+
+  it("does not remember a certificate or CRL signature check the verifier failed on: a later validation asks again", async () => {
+    const w = await cacheWorld();
+    const cache = createValidationCache();
+    const subtle = globalThis.crypto.subtle;
+    let failing = true;
+    const flaky = {
+      subtle: new Proxy(subtle, {
+        get(target, prop) {
+          if (prop === "verify") {
+            return (...a: Parameters<SubtleCrypto["verify"]>) =>
+              failing && (a[3] as Uint8Array)[0] !== 0x31 ? Promise.reject(new Error("engine busy")) : subtle.verify(...a);
+          }
+          const v: unknown = Reflect.get(target, prop, target);
+          return typeof v === "function" ? (v as (...x: unknown[]) => unknown).bind(target) : v;
+        },
+      }),
+      getRandomValues: globalThis.crypto.getRandomValues.bind(globalThis.crypto),
+    } as unknown as Crypto;
+    const base = { trustList: w.trustList, content: w.content, crls: w.crls, now: NOW, cache, crypto: flaky };
+    expect(verdicts(await validate(w.good, base))).not.toContain("SECURE");
+    failing = false;
+    expect(verdicts(await validate(w.good, base))).toEqual(["SECURE"]);
+  });
 });
