@@ -1,5 +1,5 @@
 import { bytesKey } from "../asn1/bytes-key.js";
-import type { Env, VerifyOutcome } from "../crypto/types.js";
+import type { Env, KeyCache, VerifyOutcome } from "../crypto/types.js";
 import { verifyCertificateSignature } from "../crypto/verify.js";
 import type { Certificate } from "../model/certificate.js";
 import type { PathBudget } from "./types.js";
@@ -70,16 +70,59 @@ export function createSignatureChecker(
         known.byView.set(issuerSpki, hit);
         return hit;
       }
+      const proven = provenOutcome(cert, issuerSpki, env, algorithms);
+      if (proven !== undefined) {
+        const outcome = Promise.resolve(proven);
+        known.byView.set(issuerSpki, outcome);
+        return outcome;
+      }
       if (++signatures > budget.maxSignatureChecks) {
         exhausted = true;
         return Promise.resolve(null);
       }
       const outcome = check(cert, issuerSpki, env, algorithms);
+      void outcome.then((o) => o.ok && remember(cert, issuerSpki, env, algorithms, o));
       known.byBytes.set(key, outcome);
       known.byView.set(issuerSpki, outcome);
       return outcome;
     },
   };
+}
+
+/** A signature found valid, and under which crypto, key cache, issuer key view and algorithm policy. */
+interface Proof {
+  readonly crypto: Crypto;
+  readonly keys: KeyCache;
+  readonly spki: Uint8Array;
+  readonly algorithms: "default" | "strict";
+  readonly outcome: VerifyOutcome;
+}
+
+/**
+ * Valid certificate signatures, across builds, by certificate object. A decoded certificate and an issuer's `spki` view
+ * do not change (cached certificates and trust-list entries own their bytes; one-off decodes die with their validation),
+ * so a certificate verified once with a key is valid with it the next time: no algorithm lookup, key parsing or
+ * verification memo needed. Failures are not kept: a verifier's error is not an answer.
+ */
+const proofs = new WeakMap<Certificate, Proof[]>();
+
+/** Most issuer keys remembered per certificate: a certificate is verified against one key, rarely a few. */
+const MAX_PROOFS = 4;
+
+function provenOutcome(cert: Certificate, spki: Uint8Array, env: Env, algorithms: "default" | "strict"): VerifyOutcome | undefined {
+  const list = proofs.get(cert);
+  if (list === undefined) return undefined;
+  for (const p of list) {
+    if (p.spki === spki && p.crypto === env.crypto && p.keys === env.keys && p.algorithms === algorithms) return p.outcome;
+  }
+  return undefined;
+}
+
+function remember(cert: Certificate, spki: Uint8Array, env: Env, algorithms: "default" | "strict", outcome: VerifyOutcome): void {
+  let list = proofs.get(cert);
+  if (list === undefined) proofs.set(cert, (list = []));
+  if (list.length >= MAX_PROOFS) list.shift();
+  list.push({ crypto: env.crypto, keys: env.keys, spki, algorithms, outcome });
 }
 
 async function check(cert: Certificate, spki: Uint8Array, env: Env, algorithms: "default" | "strict"): Promise<VerifyOutcome> {
