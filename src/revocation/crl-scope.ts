@@ -113,6 +113,15 @@ interface CertDp {
  * point's cRLIssuer when it names one, else to the certificate's issuer (RFC 5280 §4.2.1.13).
  */
 function certificateDps(cert: Certificate): CertDp[] | undefined {
+  let dps = dpsOf.get(cert);
+  if (dps === undefined) dpsOf.set(cert, (dps = readDps(cert) ?? null));
+  return dps ?? undefined;
+}
+
+/** Distribution points by certificate (`null`: none): a decoded certificate does not change, and is asked often. */
+const dpsOf = new WeakMap<Certificate, CertDp[] | null>();
+
+function readDps(cert: Certificate): CertDp[] | undefined {
   const ext = cert.extensions.find((e) => e.oid === OID.cRLDistributionPoints);
   if (!ext) return undefined;
   return children(readRoot(ext.value), "der", MAX_NAMES).map((dp) => {

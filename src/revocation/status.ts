@@ -1,7 +1,7 @@
 import type { Env } from "../crypto/types.js";
 import type { Certificate } from "../model/certificate.js";
 import { assessStatements, type Statement } from "./assess.js";
-import { judgeCrl } from "./crl-evidence.js";
+import { judgeCrlOnce } from "./crl-judgements.js";
 import type { JudgeContext, Judged } from "./judged.js";
 import { mergePartial } from "./merge.js";
 import { judgeOcsp } from "./ocsp-evidence.js";
@@ -60,7 +60,7 @@ export async function revocationStatus(req: RevocationStatusRequest): Promise<Re
   const overflow = req.sources.crls.length + req.sources.ocsp.length > MAX_EVIDENCE;
   for (const { crl, origin } of req.sources.crls.slice(0, MAX_EVIDENCE)) {
     try {
-      const j = await judgeCrl(crl, origin, ctx);
+      const j = await judgeCrlOnce(crl, origin, ctx);
       if (j) judged.push(j);
     } catch (err) {
       judged.push(unjudgeable("crl", origin, crl.thisUpdate, err));
