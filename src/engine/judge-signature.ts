@@ -27,6 +27,7 @@ export interface FileContext {
   readonly signedData: SignedData;
   readonly content: Uint8Array | undefined;
   readonly certificates: readonly Certificate[];
+  /** The file's and the caller's revocation evidence, decoded on first read. */
   readonly revocation: RevocationSources;
   readonly trustList: TrustList;
   readonly policy: Policy;
@@ -35,7 +36,7 @@ export interface FileContext {
   readonly env: Env;
   /** For certification path and revocation checks: may remember certificate and CRL signature checks. */
   readonly pathEnv: Env;
-  /** Warnings about the file that every signature carries (unreadable embedded evidence). */
+  /** Warnings about the file that every signature carries (unreadable embedded evidence); reading them gathers the evidence. */
   readonly fileWarnings: readonly Warning[];
 }
 
@@ -73,7 +74,7 @@ export async function judgeSignature(signer: SignerInfo, file: FileContext): Pro
   const attributes = signer.signedAttrs ? readSignedAttributes(signer.signedAttrs.attributes) : undefined;
   const content = signedData.eContent ?? file.content;
   const signedBytes = signer.signedAttrs?.der ?? content;
-  const warnings: Warning[] = [...file.fileWarnings];
+  const warnings: Warning[] = [];
 
   const proofs: ProofOfExistence[] = [];
   if (file.callerSigningTime !== undefined) proofs.push({ time: file.callerSigningTime, source: "caller" });
@@ -145,7 +146,8 @@ export async function judgeSignature(signer: SignerInfo, file: FileContext): Pro
       if (e.rejected) warnings.push(warning("EVIDENCE_REJECTED", { detail: `${e.type.toUpperCase()} from ${e.issuer}: ${e.rejected}` }));
     }
   }
-  return assembleReport({ signingCertificate, conditions, times, warnings: dedupe(warnings) });
+  // The file's warnings first; read last, since reading them decodes the file's evidence.
+  return assembleReport({ signingCertificate, conditions, times, warnings: dedupe([...file.fileWarnings, ...warnings]) });
 }
 
 function dedupe(warnings: readonly Warning[]): Warning[] {
