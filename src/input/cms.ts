@@ -1,5 +1,5 @@
 import { children, ctx, ctxPrim, expect, fields, octets, oid, rawOf, readRoot, readTlv, smallInt, Tag, type Tlv } from "../asn1/der.js";
-import { toDer } from "../asn1/encode.js";
+import { bytesEqual, toDer } from "../asn1/encode.js";
 import { OID } from "../asn1/oids.js";
 import { Decree130Error } from "../errors.js";
 import { decodeAlgorithm } from "../model/algorithm.js";
@@ -138,7 +138,8 @@ function decodeSignerInfo(tlv: Tlv, index: number): SignerInfo {
     const asSet: Tlv = { ...raw, tag: Tag.SET };
     const der = toDer(asSet);
     const stored = rawOf(raw);
-    const wasDer = der.length === stored.length && der.every((b, k) => k === 0 || b === stored[k]);
+    // The first octet differs by construction ([0] IMPLICIT read as SET); every other one must be as received.
+    const wasDer = der.length === stored.length && bytesEqual(der.subarray(1), stored.subarray(1));
     signedAttrs = { attributes: decodeAttributes(asSet), der, wasDer };
   }
   const signatureAlgorithm = decodeAlgorithm(f[i++]!);
