@@ -10,7 +10,7 @@ import { DEFAULT_LIMITS } from "../src/input/limits.js";
 import { measureCliColdStart } from "./cli.js";
 import { floorCase, runColdFloor, runFloor, type FloorCase } from "./floor.js";
 import { makePki, makeSignatures, NOW, type BenchAlg, type BenchPki, type BenchSignature, type BenchSize } from "./inputs.js";
-import { pool, race, WARMUP_MS } from "./measure.js";
+import { collectGarbage, median, pool, race, WARMUP_MS } from "./measure.js";
 import { measureMemory } from "./memory-driver.js";
 import { pkijsContext, pkijsData, runPkijs } from "./pkijs.js";
 import { bundleGzipBytes } from "../scripts/bundle-size.mjs";
@@ -48,37 +48,44 @@ async function validateOne(pki: BenchPki, s: BenchSignature, cache?: ValidationC
 
 const round = (n: number, d = 3): number => Number(n.toFixed(d));
 
-async function singleCases(pki: BenchPki, size: BenchSize): Promise<Case[]> {
+/** The cases of one algorithm and size, and the pkijs race that completes them, run once decree130 is done. */
+interface Pending {
+  readonly cases: Case[];
+  readonly pkijs: () => Promise<void>;
+}
+
+/** Fills in the pkijs columns of `cases` from a race of pkijs against its own floor. */
+function withPkijs(cases: Case[], pkijsMs: number, floorMs: number): void {
+  for (const c of cases) {
+    c.pkijsMsPerOp = round(pkijsMs, 4);
+    c.speedupOverPkijs = round(pkijsMs / c.msPerOp, 2);
+    c.floors["hash+3verify, pkijs race"] = round(floorMs, 4);
+  }
+}
+
+async function singleCases(pki: BenchPki, size: BenchSize): Promise<Pending> {
   const count = size === "1KiB" ? 40 : 8;
   // Timed rounds of 50–200 ms for the fast contenders, so one collection or one slow wake-up of WebCrypto's worker
   // threads does not decide a round; pkijs, 20–40× slower, goes over the signatures once per round.
   const repeat = size === "1KiB" ? 10 : 3;
   const sigs = await makeSignatures(pki, SIZES[size], count, size === "1KiB" ? 1 : 2);
   const floors: FloorCase[] = await Promise.all(sigs.map((s) => floorCase(pki, s)));
-  const ctx = pkijsContext(pki);
-  const data = sigs.map(pkijsData);
   const warmCache = createValidationCache();
   const over = async (fn: (i: number) => Promise<void>, times = repeat): Promise<number> => {
     for (let k = 0; k < times; k++) for (let i = 0; i < count; i++) await fn(i);
     return count * times;
   };
   const alg = pki.alg;
-  // Three races, each against its floors: warm, pkijs, cold. A service runs one validator, and either keeps a cache or
-  // does not; rounds of one between rounds of another would only measure how they disturb each other's compiled code
-  // and heap (pkijs rounds between warm ones slowed warm rounds by 20-45% on this machine).
+  // Separate races, each against its floors: warm, cold, and (at the end of the run) pkijs. A service runs one
+  // validator, and either keeps a cache or does not; rounds of one between rounds of another would only measure how
+  // they disturb each other's compiled code and heap (pkijs rounds between warm ones slowed the warm rounds by 20–45%
+  // on this machine, and after a pkijs race the next contenders ran slower too).
   const warmRace = await race(
     [
       { name: "floor1", round: () => over((i) => runFloor(alg, floors[i]!, 1)) },
       { name: "floor3", round: () => over((i) => runFloor(alg, floors[i]!, 3)) },
       { name: "floor5", round: () => over((i) => runFloor(alg, floors[i]!, 5)) },
       { name: "warm", round: () => over((i) => validateOne(pki, sigs[i]!, warmCache)) },
-    ],
-    ROUNDS,
-  );
-  const pkijsRace = await race(
-    [
-      { name: "pkijsFloor3", round: () => over((i) => runFloor(alg, floors[i]!, 3)) },
-      { name: "pkijs", round: () => over((i) => runPkijs(ctx, sigs[i]!, data[i]!), 1) },
     ],
     ROUNDS,
   );
@@ -89,14 +96,13 @@ async function singleCases(pki: BenchPki, size: BenchSize): Promise<Case[]> {
     ],
     ROUNDS,
   );
-  const t = new Map([...warmRace, ...pkijsRace, ...coldRace]);
+  const t = new Map([...warmRace, ...coldRace]);
   const ms = (k: string): number => t.get(k)!;
-  const floorsMs = {
+  const floorsMs: Record<string, number> = {
     "hash+1verify": round(ms("floor1"), 4),
     "hash+3verify": round(ms("floor3"), 4),
     "hash+5verify": round(ms("floor5"), 4),
     "hash+5verify+3import": round(ms("coldFloor"), 4),
-    "hash+3verify, pkijs race": round(ms("pkijsFloor3"), 4),
   };
   const make = (mode: "warm" | "cold", floorKey: string, floorDefinition: string): Case => ({
     alg,
@@ -105,31 +111,41 @@ async function singleCases(pki: BenchPki, size: BenchSize): Promise<Case[]> {
     opsPerSec: round(1000 / ms(mode), 1),
     msPerOp: round(ms(mode), 4),
     ratioToFloor: round(ms(mode) / ms(floorKey)),
-    speedupOverPkijs: round(ms("pkijs") / ms(mode), 2),
+    speedupOverPkijs: 0,
     floorMs: round(ms(floorKey), 4),
     floorDefinition,
-    pkijsMsPerOp: round(ms("pkijs"), 4),
-    floors: floorsMs,
+    pkijsMsPerOp: 0,
+    floors: { ...floorsMs },
   });
-  return [
+  const cases = [
     make("warm", "floor3", "SHA-256 of the content + 3 verifies (CMS, signer cert, sub-CA cert), keys imported"),
     make("cold", "coldFloor", "SHA-256 + 5 verifies (CMS, 2 certs, 2 CRLs) + 3 fresh key imports (one per certificate)"),
   ];
+  const pkijs = async (): Promise<void> => {
+    const ctx = pkijsContext(pki);
+    const data = sigs.map(pkijsData);
+    const p = await race(
+      [
+        { name: "floor3", round: () => over((i) => runFloor(alg, floors[i]!, 3)) },
+        { name: "pkijs", round: () => over((i) => runPkijs(ctx, sigs[i]!, data[i]!), 1) },
+      ],
+      ROUNDS,
+    );
+    withPkijs(cases, p.get("pkijs")!, p.get("floor3")!);
+  };
+  return { cases, pkijs };
 }
 
-async function batchCase(pki: BenchPki): Promise<Case> {
+async function batchCase(pki: BenchPki): Promise<Pending> {
   const sigs = await makeSignatures(pki, 1024, BATCH, 3);
   const floors = await Promise.all(sigs.map((s) => floorCase(pki, s)));
-  const ctx = pkijsContext(pki);
-  const data = sigs.map(pkijsData);
   const inputs = sigs.map((s) => ({ input: s.cms, options: { content: s.content } }));
   const alg = pki.alg;
+  const rounds = Math.max(3, Math.ceil(ROUNDS / 2));
+  const floor3 = { name: "floor3", round: async () => (await pool(floors, CONCURRENCY, (c) => runFloor(alg, c, 3)), BATCH) };
   const t = await race(
     [
-      {
-        name: "floor3",
-        round: async () => (await pool(floors, CONCURRENCY, (c) => runFloor(alg, c, 3)), BATCH),
-      },
+      floor3,
       {
         name: "batch",
         round: async () => {
@@ -140,47 +156,62 @@ async function batchCase(pki: BenchPki): Promise<Case> {
         },
       },
     ],
-    Math.max(3, Math.ceil(ROUNDS / 2)),
+    rounds,
   );
-  // pkijs in its own race, as in singleCases.
-  const p = await race(
-    [{ name: "pkijs", round: async () => (await pool(sigs.map((_, i) => i), CONCURRENCY, (i) => runPkijs(ctx, sigs[i]!, data[i]!)), BATCH) }],
-    Math.max(3, Math.ceil(ROUNDS / 2)),
-  );
-  const ms = (k: string): number => t.get(k) ?? p.get(k)!;
-  return {
-    alg,
-    size: "1KiB",
-    mode: "batch",
-    opsPerSec: round(1000 / ms("batch"), 1),
-    msPerOp: round(ms("batch"), 4),
-    ratioToFloor: round(ms("batch") / ms("floor3")),
-    speedupOverPkijs: round(ms("pkijs") / ms("batch"), 2),
-    floorMs: round(ms("floor3"), 4),
-    floorDefinition: `SHA-256 + 3 verifies per signature, keys imported, ${CONCURRENCY} in flight`,
-    pkijsMsPerOp: round(ms("pkijs"), 4),
-    floors: { "hash+3verify": round(ms("floor3"), 4) },
+  const ms = (k: string): number => t.get(k)!;
+  const cases: Case[] = [
+    {
+      alg,
+      size: "1KiB",
+      mode: "batch",
+      opsPerSec: round(1000 / ms("batch"), 1),
+      msPerOp: round(ms("batch"), 4),
+      ratioToFloor: round(ms("batch") / ms("floor3")),
+      speedupOverPkijs: 0,
+      floorMs: round(ms("floor3"), 4),
+      floorDefinition: `SHA-256 + 3 verifies per signature, keys imported, ${CONCURRENCY} in flight`,
+      pkijsMsPerOp: 0,
+      floors: { "hash+3verify": round(ms("floor3"), 4) },
+    },
+  ];
+  const pkijs = async (): Promise<void> => {
+    const ctx = pkijsContext(pki);
+    const data = sigs.map(pkijsData);
+    const indices = sigs.map((_, i) => i);
+    const p = await race(
+      [floor3, { name: "pkijs", round: async () => (await pool(indices, CONCURRENCY, (i) => runPkijs(ctx, sigs[i]!, data[i]!)), BATCH) }],
+      rounds,
+    );
+    withPkijs(cases, p.get("pkijs")!, p.get("floor3")!);
   };
+  return { cases, pkijs };
 }
 
-function parseMicros(sig: BenchSignature): number {
+/** Microseconds per decode of each input's CMS: samples interleaved across inputs, each after a collection. */
+function parseMicros(inputs: readonly [BenchAlg, BenchSignature][]): Record<string, { cmsBytes: number; certificates: number; microsPerParse: number }> {
   const n = 2000;
   const until = performance.now() + WARMUP_MS;
-  while (performance.now() < until) for (let i = 0; i < 200; i++) decodeSignedData(sig.cms, DEFAULT_LIMITS);
-  const samples: number[] = [];
-  for (let r = 0; r < 7; r++) {
-    const t = performance.now();
-    for (let i = 0; i < n; i++) decodeSignedData(sig.cms, DEFAULT_LIMITS);
-    samples.push(((performance.now() - t) / n) * 1000);
+  while (performance.now() < until) for (const [, sig] of inputs) for (let i = 0; i < 200; i++) decodeSignedData(sig.cms, DEFAULT_LIMITS);
+  const samples = new Map<BenchAlg, number[]>(inputs.map(([alg]) => [alg, []]));
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const [alg, sig] of inputs) {
+      collectGarbage();
+      const t = performance.now();
+      for (let i = 0; i < n; i++) decodeSignedData(sig.cms, DEFAULT_LIMITS);
+      samples.get(alg)!.push(((performance.now() - t) / n) * 1000);
+    }
   }
-  return samples.sort((a, b) => a - b)[3]!;
+  return Object.fromEntries(
+    inputs.map(([alg, sig]) => [alg, { cmsBytes: sig.cms.length, certificates: 3, microsPerParse: round(median(samples.get(alg)!), 1) }]),
+  );
 }
 
 function table(cases: readonly Case[]): string {
   const rows = cases.map(
     (c) =>
       `${c.alg.padEnd(9)} ${c.size.padEnd(5)} ${c.mode.padEnd(5)} ${c.opsPerSec.toFixed(0).padStart(7)} ops/s ${c.msPerOp.toFixed(3).padStart(8)} ms ` +
-      `floor ${c.floorMs.toFixed(3).padStart(7)} ms  ×${c.ratioToFloor.toFixed(2)} floor  pkijs ${c.pkijsMsPerOp.toFixed(2).padStart(6)} ms  ${c.speedupOverPkijs.toFixed(1)}× faster`,
+      `floor ${c.floorMs.toFixed(3).padStart(7)} ms  ×${c.ratioToFloor.toFixed(2)} floor  ` +
+      (c.pkijsMsPerOp > 0 ? `pkijs ${c.pkijsMsPerOp.toFixed(2).padStart(6)} ms  ${c.speedupOverPkijs.toFixed(1)}× faster` : "(pkijs at the end)"),
   );
   return rows.join("\n");
 }
@@ -197,28 +228,28 @@ const machine = {
   warmupMsPerContender: WARMUP_MS,
 };
 console.log(`decree130 bench — ${machine.node}, ${machine.cpus}× ${machine.cpu}, load ${machine.loadAverageAtStart.join(" ")}`);
-const cases: Case[] = [];
-const parse: Record<string, { cmsBytes: number; certificates: number; microsPerParse: number }> = {};
+const pending: Pending[] = [];
 const parseInputs: [BenchAlg, BenchSignature][] = [];
 for (const alg of ["RSA-2048", "P-256"] as const) {
   const pki = await makePki(alg, SIGNERS);
   const [one] = await makeSignatures(pki, 1024, 1, 9);
   parseInputs.push([alg, one!]);
   for (const size of ["1KiB", "1MiB"] as const) {
-    const got = await singleCases(pki, size);
-    cases.push(...got);
-    console.log(table(got));
+    const p = await singleCases(pki, size);
+    pending.push(p);
+    console.log(table(p.cases));
   }
   const b = await batchCase(pki);
-  cases.push(b);
-  console.log(table([b]));
+  pending.push(b);
+  console.log(table(b.cases));
 }
-// Parsing is timed last, for both algorithms alike, once the decoder has run thousands of times in the cases above
-// (timed first, the first algorithm's parse measured a colder decoder than the second's).
-for (const [alg, one] of parseInputs) {
-  parse[alg] = { cmsBytes: one.cms.length, certificates: 3, microsPerParse: round(parseMicros(one), 1) };
-}
+const parse = parseMicros(parseInputs);
 for (const [alg, p] of Object.entries(parse)) console.log(`parse ${alg}: CMS of ${p.cmsBytes} bytes, 3 certificates: ${p.microsPerParse} µs`);
+// pkijs last: its garbage and its use of Node's WebCrypto wrappers slowed whatever ran after it.
+console.log("pkijs 4, each case against its own floor:");
+for (const p of pending) await p.pkijs();
+const cases = pending.flatMap((p) => p.cases);
+console.log(table(cases));
 const memory = await measureMemory();
 for (const m of memory) console.log(`memory, 100 MiB detached content, ${m.digest}: peak ${m.peakOverContent}× the content size`);
 const cli = await measureCliColdStart();
