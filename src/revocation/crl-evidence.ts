@@ -1,3 +1,4 @@
+import { bytesEqual } from "../asn1/encode.js";
 import { iso } from "../time/iso.js";
 import { OID } from "../asn1/oids.js";
 import type { Certificate } from "../model/certificate.js";
@@ -42,7 +43,8 @@ function signerCandidates(crl: DecodedCrl, ctx: JudgeContext): Certificate[] {
   if (sameName(crl.issuer, ctx.issuer.subject)) out.push(ctx.issuer);
   for (const c of ctx.crlSigners ?? []) {
     if (out.length >= MAX_SIGNERS) break;
-    if (sameName(c.subject, crl.issuer) && !out.includes(c)) out.push(c);
+    // The same certificate may arrive as another object (decoded twice): tried once, by content.
+    if (sameName(c.subject, crl.issuer) && !out.some((o) => o === c || bytesEqual(o.der, c.der))) out.push(c);
   }
   return out;
 }

@@ -33,7 +33,22 @@ const NOT_SUPPORTED_YET: Record<string, string> = {};
 const cert = (name: string) => decodeCertificate(new Uint8Array(readFileSync(`${BASE}/certs/${name}.crt`)));
 const crl = (name: string) => decodeCrl(new Uint8Array(readFileSync(`${BASE}/crls/${name}.crl`)));
 
-async function findings(test: PkitsTest): Promise<RevocationFinding[]> {
+/** How a test's files become objects: decoded afresh each time, or once per file and shared between tests. */
+interface Decoder {
+  readonly cert: typeof cert;
+  readonly crl: typeof crl;
+}
+const fresh: Decoder = { cert, crl };
+function shared(): Decoder {
+  const certs = new Map<string, ReturnType<typeof cert>>();
+  const crls = new Map<string, ReturnType<typeof crl>>();
+  return {
+    cert: (n) => certs.get(n) ?? (certs.set(n, cert(n)), certs.get(n)!),
+    crl: (n) => crls.get(n) ?? (crls.set(n, crl(n)), crls.get(n)!),
+  };
+}
+
+async function findings(test: PkitsTest, { cert, crl }: Decoder = fresh): Promise<RevocationFinding[]> {
   const chain = [test.end_entity, ...[...test.intermediates].reverse(), test.trust_anchor].map(cert);
   const crls = test.crls.map((n) => ({ crl: crl(n), origin: "caller" as const }));
   const sources = { crls, ocsp: [] };
@@ -62,6 +77,16 @@ describe("PKITS revocation sections", () => {
     const got = verdict(await findings(test));
     if (test.expected === "invalid") expect(got).toBe("invalid");
     else expect(got).toBe(id in NOT_SUPPORTED_YET ? "invalid" : "valid");
+  });
+
+  // Signature checks and CRL judgements are remembered per decoded certificate and CRL object; with every file decoded
+  // once and shared by all 66 tests (as a validation cache shares them), in either order, nothing may change.
+  it("finds the same with certificates and CRLs decoded once and shared between tests, in either order", async () => {
+    const expected = await Promise.all(revocationTests.map((t) => findings(t)));
+    for (const order of [revocationTests, [...revocationTests].reverse()]) {
+      const decoder = shared();
+      for (const t of order) expect(await findings(t, decoder), t.id).toEqual(expected[revocationTests.indexOf(t)]);
+    }
   });
 
   it("4.4.1 Missing CRL: no evidence at all for the end entity", async () => {
