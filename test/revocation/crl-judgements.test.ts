@@ -3,7 +3,7 @@ import { createKeyCache } from "../../src/crypto/key-cache.js";
 import { decodeCertificate } from "../../src/model/certificate.js";
 import { decodeCrl } from "../../src/revocation/crl.js";
 import { judgeCrlOnce } from "../../src/revocation/crl-judgements.js";
-import { createCrl, createTestPki, issueCertificate, revoke } from "../../src/testing/index.js";
+import { createCrl, createTestPki, DEFAULT_PKI_SUBJECTS, issueCertificate, revoke } from "../../src/testing/index.js";
 
 const VALIDITY = { notBefore: "2025-01-01T00:00:00Z", notAfter: "2030-01-01T00:00:00Z" };
 
@@ -74,5 +74,31 @@ describe("judgeCrlOnce", () => {
     expect(accepted?.ref.rejected).toBeUndefined();
     expect(accepted?.statement?.says).toBe("clear");
     expect(state.verifies).toBe(2);
+  });
+
+  it("keeps a judgement to the CRL signers it was made with: without them, a CRL from a separate key is refused", async () => {
+    const pki = await createTestPki();
+    const signer = await issueCertificate(pki.governmentSubCa, { subject: { commonName: "CRL Memo Leaf", CCCD: "001085000023" }, ...VALIDITY });
+    // The sub-CA's name with another key, certified by the root for CRL signing only.
+    const crlKey = await issueCertificate(pki.governmentRoot, {
+      subject: DEFAULT_PKI_SUBJECTS.governmentSubCa,
+      ...VALIDITY,
+      ca: true,
+      keyUsage: ["cRLSign"],
+      keyLabel: "crl-judgements-test/crl-key",
+    });
+    const crl = decodeCrl(await createCrl(crlKey, { thisUpdate: "2025-05-25T00:00:00Z", nextUpdate: "2025-06-25T00:00:00Z" }));
+    const ctx = {
+      certificate: decodeCertificate(signer.certificate),
+      issuer: decodeCertificate(pki.governmentSubCa.certificate),
+      env: { crypto: globalThis.crypto, keys: createKeyCache() },
+      algorithms: "default" as const,
+    };
+    const withSigner = await judgeCrlOnce(crl, "caller", { ...ctx, crlSigners: [decodeCertificate(crlKey.certificate)] });
+    expect(withSigner?.ref.rejected).toBeUndefined();
+    expect(withSigner?.statement?.says).toBe("clear");
+    const without = await judgeCrlOnce(crl, "caller", ctx);
+    expect(without?.statement).toBeUndefined();
+    expect(without?.ref.rejected).toMatch(/does not verify with the issuer's key/);
   });
 });
