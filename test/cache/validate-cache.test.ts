@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createValidationCache, validate, type Report } from "../../src/index.js";
+import { issueCertificate, signCms } from "../../src/testing/index.js";
 import { cacheWorld, NOW } from "./fixtures.js";
 
 const verdicts = (r: Report): string[] => r.signatures.map((s) => s.verdict);
@@ -90,5 +91,22 @@ describe("validate with a shared ValidationCache", () => {
     expect(verdicts(await validate(w.good, base))).not.toContain("SECURE");
     failing = false;
     expect(verdicts(await validate(w.good, base))).toEqual(["SECURE"]);
+  });
+
+  it("keeps a certificate signature proven under the default policy from passing under algorithms: strict", async () => {
+    const w = await cacheWorld();
+    // Certified with SHA-1: accepted with a warning by default, refused under "strict".
+    const legacy = await issueCertificate(w.subCa, {
+      subject: { commonName: "Cache Signer SHA-1", CCCD: "001085000031" },
+      notBefore: "2025-01-01T00:00:00Z",
+      notAfter: "2030-01-01T00:00:00Z",
+      digest: "SHA-1",
+    });
+    const cms = await signCms(w.content, legacy, { detached: true, includeChain: true, signingTime: "2025-05-01T08:00:00Z" });
+    const cache = createValidationCache();
+    const base = { trustList: w.trustList, content: w.content, crls: w.crls, now: NOW, cache };
+    expect(verdicts(await validate(cms, base))).toEqual(["SECURE"]);
+    expect(verdicts(await validate(cms, { ...base, policy: { algorithms: "strict" } }))).not.toContain("SECURE");
+    expect(verdicts(await validate(cms, base))).toEqual(["SECURE"]);
   });
 });
