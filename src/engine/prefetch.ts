@@ -1,10 +1,10 @@
 import { importStarted } from "../crypto/import-key.js";
 import type { Env } from "../crypto/types.js";
-import { verifyCertificateSignature } from "../crypto/verify.js";
 import type { Certificate } from "../model/certificate.js";
 import { sameName } from "../model/name.js";
 import type { TrustList } from "../model/trust-list.js";
 import { indexCandidates } from "../path/candidates.js";
+import { checkCertificateSignature } from "../path/signatures.js";
 import type { RevocationSources } from "../revocation/types.js";
 import { verifyOnce } from "../revocation/verify-cache.js";
 
@@ -82,7 +82,7 @@ async function run(req: PrefetchRequest, links: readonly Link[]): Promise<void> 
   const crls = req.revocation?.crls ?? [];
   let started = 0;
   for (const { cert, issuer } of links) {
-    verifyCertificateSignature(cert, issuer.spki, req.env, { algorithms: req.algorithms }).catch(ignore);
+    void checkCertificateSignature(cert, issuer.spki, req.env, req.algorithms);
     await importStarted(req.env, issuer.spki)?.catch(ignore);
     for (const { crl } of crls) {
       if (started >= MAX_CRLS) break;

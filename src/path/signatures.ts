@@ -1,6 +1,6 @@
 import { bytesKey } from "../asn1/bytes-key.js";
-import type { Env, KeyCache, VerifyOutcome } from "../crypto/types.js";
-import { verifyCertificateSignature } from "../crypto/verify.js";
+import type { Env, VerifyOutcome } from "../crypto/types.js";
+import { verifyOnce } from "../revocation/verify-cache.js";
 import type { Certificate } from "../model/certificate.js";
 import type { PathBudget } from "./types.js";
 
@@ -70,18 +70,11 @@ export function createSignatureChecker(
         known.byView.set(issuerSpki, hit);
         return hit;
       }
-      const proven = provenOutcome(cert, issuerSpki, env, algorithms);
-      if (proven !== undefined) {
-        const outcome = Promise.resolve(proven);
-        known.byView.set(issuerSpki, outcome);
-        return outcome;
-      }
       if (++signatures > budget.maxSignatureChecks) {
         exhausted = true;
         return Promise.resolve(null);
       }
-      const outcome = check(cert, issuerSpki, env, algorithms);
-      void outcome.then((o) => o.ok && remember(cert, issuerSpki, env, algorithms, o));
+      const outcome = checkCertificateSignature(cert, issuerSpki, env, algorithms);
       known.byBytes.set(key, outcome);
       known.byView.set(issuerSpki, outcome);
       return outcome;
@@ -89,52 +82,33 @@ export function createSignatureChecker(
   };
 }
 
-/** A signature found valid, and under which crypto, key cache, issuer key view and algorithm policy. */
-interface Proof {
-  readonly crypto: Crypto;
-  readonly keys: KeyCache;
-  readonly spki: Uint8Array;
-  readonly algorithms: "default" | "strict";
-  readonly outcome: VerifyOutcome;
-}
-
 /**
- * Valid certificate signatures, across builds, by certificate object. A decoded certificate and an issuer's `spki` view
- * do not change (cached certificates and trust-list entries own their bytes; one-off decodes die with their validation),
- * so a certificate verified once with a key is valid with it the next time: no algorithm lookup, key parsing or
- * verification memo needed. Failures are not kept: a verifier's error is not an answer.
+ * Checks a certificate's signature with an issuer key, once per (certificate object, key, algorithm policy) for as long
+ * as the certificate lives, through the same cache as CRL and OCSP signatures: a decoded certificate and an issuer's
+ * `spki` never change (cached certificates and trust-list entries own their bytes; one-off decodes die with their
+ * validation), so a warm validation finds its path's signatures already checked. Only valid signatures are kept.
+ *
+ * @param cert - the signed certificate
+ * @param spki - the presumed issuer's SubjectPublicKeyInfo
+ * @param env - WebCrypto and the key cache
+ * @param algorithms - `strict` refuses legacy algorithms
+ * @returns the outcome; never rejects, and a verifier that throws gives a failure
+ * @example
+ * ```ts
+ * const outcome = await checkCertificateSignature(leaf, ca.spki, env, "default");
+ * ```
  */
-const proofs = new WeakMap<Certificate, Proof[]>();
-
-/** Most issuer keys remembered per certificate: a certificate is verified against one key, rarely a few. */
-const MAX_PROOFS = 4;
-
-function provenOutcome(cert: Certificate, spki: Uint8Array, env: Env, algorithms: "default" | "strict"): VerifyOutcome | undefined {
-  const list = proofs.get(cert);
-  if (list === undefined) return undefined;
-  for (const p of list) {
-    if (p.spki === spki && p.crypto === env.crypto && p.keys === env.keys && p.algorithms === algorithms) return p.outcome;
+export async function checkCertificateSignature(
+  cert: Certificate,
+  spki: Uint8Array,
+  env: Env,
+  algorithms: "default" | "strict",
+): Promise<VerifyOutcome> {
+  const req = { signatureAlgorithm: cert.signatureAlgorithm, spki, signature: cert.signature, data: cert.tbs };
+  const outcome = await verifyOnce(cert, req, env, algorithms);
+  // Refuse legacy algorithms here too, so strict mode never depends on the verifier's reading of the option.
+  if (outcome.ok && outcome.strength === "legacy" && algorithms === "strict") {
+    return { ok: false, code: "WEAK_ALGORITHM", detail: "legacy algorithm refused under algorithms: strict", algorithms: outcome.algorithms };
   }
-  return undefined;
-}
-
-function remember(cert: Certificate, spki: Uint8Array, env: Env, algorithms: "default" | "strict", outcome: VerifyOutcome): void {
-  let list = proofs.get(cert);
-  if (list === undefined) proofs.set(cert, (list = []));
-  if (list.length >= MAX_PROOFS) list.shift();
-  list.push({ crypto: env.crypto, keys: env.keys, spki, algorithms, outcome });
-}
-
-async function check(cert: Certificate, spki: Uint8Array, env: Env, algorithms: "default" | "strict"): Promise<VerifyOutcome> {
-  try {
-    const outcome = await verifyCertificateSignature(cert, spki, env, { algorithms });
-    // Refuse legacy algorithms here too, so strict mode never depends on the verifier's reading of the option.
-    if (outcome.ok && outcome.strength === "legacy" && algorithms === "strict") {
-      return { ok: false, code: "WEAK_ALGORITHM", detail: "legacy algorithm refused under algorithms: strict", algorithms: outcome.algorithms };
-    }
-    return outcome;
-  } catch (err) {
-    // A verifier that throws proves nothing: a failed check, never a pass.
-    return { ok: false, code: "MALFORMED_SIGNATURE", detail: `verification failed: ${(err as Error).message}` };
-  }
+  return outcome;
 }

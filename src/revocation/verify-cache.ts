@@ -2,18 +2,23 @@ import { verifySignature } from "../crypto/verify.js";
 import { bytesKey } from "../asn1/bytes-key.js";
 import type { Env, VerifyOutcome, VerifyRequest } from "../crypto/types.js";
 
-/** Signature checks already run, per signed object (CRL, OCSP response, responder certificate), keyed by policy and key. */
-const results = new WeakMap<object, Map<string, Promise<VerifyOutcome>>>();
+/** The checks one WebCrypto answered, per signed object (CRL, OCSP response, certificate). */
+interface Answers {
+  /** By signed object, then policy and key bytes. */
+  readonly results: WeakMap<object, Map<string, Promise<VerifyOutcome>>>;
+  /** The same answers by signed object, then by the key's view object and policy. */
+  readonly views: WeakMap<object, WeakMap<Uint8Array, Partial<Record<"default" | "strict", Promise<VerifyOutcome>>>>>;
+}
 
-/** The same answers by signed object, then by the key's view object and policy. */
-const views = new WeakMap<object, WeakMap<Uint8Array, Partial<Record<"default" | "strict", Promise<VerifyOutcome>>>>>();
+/** Answers by the WebCrypto that gave them: a caller's own implementation is asked itself, never told another's answer. */
+const answersOf = new WeakMap<Crypto, Answers>();
 
 /** At most this many distinct keys are remembered per signed object: a CRL is checked against very few issuer keys. */
 const MAX_KEYS_PER_OBJECT = 16;
 
 /**
- * Verifies a signature once per (signed object, signer key, algorithm policy), so a CRL consulted for many certificates
- * is checked once. Only valid signatures are remembered past their check: a failure may be the verifier's error (an
+ * Verifies a signature once per (WebCrypto, signed object, signer key, algorithm policy), so a CRL consulted for many
+ * certificates, or a CA certificate on every path, is checked once. Only valid signatures are remembered past their check: a failure may be the verifier's error (an
  * engine that rejects), which is no answer. The cache is held weakly: it goes when the signed object does.
  *
  * @param owner - the decoded object whose signature this is (its identity is the cache key)
@@ -33,6 +38,9 @@ export function verifyOnce(
   env: Env,
   algorithms: "default" | "strict",
 ): Promise<VerifyOutcome> {
+  let answers = answersOf.get(env.crypto);
+  if (!answers) answersOf.set(env.crypto, (answers = { results: new WeakMap(), views: new WeakMap() }));
+  const { results, views } = answers;
   let perOwner = results.get(owner);
   if (!perOwner) {
     perOwner = new Map();
@@ -63,8 +71,8 @@ export function verifyOnce(
   void outcome.then((o) => {
     if (o.ok) return;
     if (perOwner.get(key) === outcome) perOwner.delete(key);
-    const views = byView.get(req.spki);
-    if (views?.[algorithms] === outcome) byView.set(req.spki, { ...views, [algorithms]: undefined });
+    const byPolicy = byView.get(req.spki);
+    if (byPolicy?.[algorithms] === outcome) byView.set(req.spki, { ...byPolicy, [algorithms]: undefined });
   });
   return outcome;
 }
