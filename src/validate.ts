@@ -13,7 +13,7 @@ import { readSignatureBytes } from "./input/read.js";
 import type { TrustList } from "./model/trust-list.js";
 import { resolvePolicy, type Policy } from "./policy/policy.js";
 import { warning } from "./report/finding.js";
-import type { Report, Warning } from "./report/types.js";
+import type { Report } from "./report/types.js";
 import { decodeOcspResponse } from "./revocation/ocsp.js";
 import type { RevocationSources } from "./revocation/types.js";
 import { decodePem } from "./trust/pem.js";
@@ -127,35 +127,21 @@ export async function validate(input: Uint8Array | string, options: ValidateOpti
   if (certificates.length > limits.maxCertificates) {
     throw new Decree130Error("LIMIT_EXCEEDED", `more than ${limits.maxCertificates} certificates`);
   }
-  // Revocation evidence is decoded when first asked for, after the first signature's own checks have started: their
-  // hashing and key import then overlap with it.
-  let gathered: { readonly sources: RevocationSources; readonly warnings: readonly Warning[] } | undefined;
-  const evidence = (): NonNullable<typeof gathered> => {
-    if (gathered === undefined) {
-      const g = gatherEvidence(signedData, callerEvidence(options, limits, options.cache?.crls), options.cache?.crls);
-      gathered = { sources: g.sources, warnings: g.unreadable.map((detail) => warning("EVIDENCE_REJECTED", { detail })) };
-    }
-    return gathered;
-  };
+  const gathered = gatherEvidence(signedData, callerEvidence(options, limits, options.cache?.crls), options.cache?.crls);
   const file: FileContext = {
     signedData,
     content: options.content,
     certificates,
-    get revocation() {
-      return evidence().sources;
-    },
+    revocation: gathered.sources,
     trustList: options.trustList,
     policy,
     now,
     callerSigningTime,
     env,
     pathEnv,
-    get fileWarnings() {
-      return evidence().warnings;
-    },
+    fileWarnings: gathered.unreadable.map((detail) => warning("EVIDENCE_REJECTED", { detail })),
   };
   const signatures = [];
   for (const signer of signedData.signers) signatures.push(await judgeSignature(signer, file));
-  evidence(); // unreadable evidence options are the caller's error even when no signature needed them
   return { signatures };
 }

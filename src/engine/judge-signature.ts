@@ -27,7 +27,6 @@ export interface FileContext {
   readonly signedData: SignedData;
   readonly content: Uint8Array | undefined;
   readonly certificates: readonly Certificate[];
-  /** The file's and the caller's revocation evidence, decoded on first read. */
   readonly revocation: RevocationSources;
   readonly trustList: TrustList;
   readonly policy: Policy;
@@ -36,7 +35,7 @@ export interface FileContext {
   readonly env: Env;
   /** For certification path and revocation checks: may remember certificate and CRL signature checks. */
   readonly pathEnv: Env;
-  /** Warnings about the file that every signature carries (unreadable embedded evidence); reading them gathers the evidence. */
+  /** Warnings about the file that every signature carries (unreadable embedded evidence). */
   readonly fileWarnings: readonly Warning[];
 }
 
@@ -74,7 +73,7 @@ export async function judgeSignature(signer: SignerInfo, file: FileContext): Pro
   const attributes = signer.signedAttrs ? readSignedAttributes(signer.signedAttrs.attributes) : undefined;
   const content = signedData.eContent ?? file.content;
   const signedBytes = signer.signedAttrs?.der ?? content;
-  const warnings: Warning[] = [];
+  const warnings: Warning[] = [...file.fileWarnings];
 
   const proofs: ProofOfExistence[] = [];
   if (file.callerSigningTime !== undefined) proofs.push({ time: file.callerSigningTime, source: "caller" });
@@ -146,8 +145,7 @@ export async function judgeSignature(signer: SignerInfo, file: FileContext): Pro
       if (e.rejected) warnings.push(warning("EVIDENCE_REJECTED", { detail: `${e.type.toUpperCase()} from ${e.issuer}: ${e.rejected}` }));
     }
   }
-  // The file's warnings first; read last, since reading them decodes the file's evidence.
-  return assembleReport({ signingCertificate, conditions, times, warnings: dedupe([...file.fileWarnings, ...warnings]) });
+  return assembleReport({ signingCertificate, conditions, times, warnings: dedupe(warnings) });
 }
 
 function dedupe(warnings: readonly Warning[]): Warning[] {
