@@ -5,6 +5,7 @@ import { soleControl } from "../conditions/sole-control.js";
 import { validityPeriod } from "../conditions/validity-period.js";
 import type { SignatureContext } from "../conditions/context.js";
 import { iso } from "../time/iso.js";
+import { importStarted } from "../crypto/import-key.js";
 import type { Env } from "../crypto/types.js";
 import { readSignedAttributes } from "../input/signed-attributes.js";
 import type { Certificate } from "../model/certificate.js";
@@ -90,6 +91,9 @@ export async function judgeSignature(signer: SignerInfo, file: FileContext): Pro
   const keyCheck = keyCorrespondence({ signedData, signer, attributes, signingCertificate, content, policy, env });
   keyCheck.catch(() => undefined); // awaited below; this only keeps an early failure elsewhere from leaving it unhandled
   if (signingCertificate) {
+    // Where importKey runs on the calling thread (Node), the signer's key is imported by now: yielding once lets its
+    // verification start on a worker before the next import holds the thread.
+    await importStarted(env, signingCertificate.spki)?.catch(() => undefined);
     prefetchChecks({
       leaf: signingCertificate,
       candidates: file.certificates,

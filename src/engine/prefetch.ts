@@ -91,5 +91,7 @@ async function run(req: PrefetchRequest, links: readonly Link[]): Promise<void> 
       const check = { signatureAlgorithm: crl.signatureAlgorithm, spki: issuer.spki, signature: crl.signature, data: crl.tbs };
       verifyOnce(crl, check, req.env, req.algorithms).catch(ignore);
     }
+    // One turn, so the verifications just started reach a worker before the next import holds the thread.
+    await undefined;
   }
 }

@@ -57,9 +57,9 @@ export function verifyOnce(
     byView.set(req.spki, { ...byView.get(req.spki), [algorithms]: known });
     return known;
   }
-  // Started inside a promise so a verifier that throws synchronously is caught as well.
-  const outcome = Promise.resolve()
-    .then(() => verifySignature(req, env, { algorithms }))
+  // Started now, not a tick later: where importKey runs on the calling thread, a caller that awaits the import can then
+  // count on the verification being under way. (An async function turns a verifier's synchronous throw into a rejection.)
+  const outcome = verifySignature(req, env, { algorithms })
     .catch(
     (err: unknown): VerifyOutcome => ({ ok: false, code: "SIGNATURE_INVALID", detail: `verifier error: ${String(err)}` }),
   );
