@@ -4,6 +4,7 @@ import type { TrustAnchor } from "../model/trust-list.js";
 import { caRevocations } from "./ca-revocation.js";
 import { crlSignersFor } from "./crl-signers.js";
 import { indexCandidates, keyIdRank, type CandidateIndex } from "./candidates.js";
+import { foundPath, rememberFoundPath, type FoundPath } from "./found-paths.js";
 import { createSignatureChecker, type SignatureChecker } from "./signatures.js";
 import { DEFAULT_PATH_BUDGET, type PathRequest, type PathResult } from "./types.js";
 import { PATH_CHECKS, STRICT_PATH_CHECKS, validatePath } from "./validate.js";
@@ -55,16 +56,24 @@ async function finish(s: Search, path: readonly Certificate[], anchor: TrustAnch
     record(s, { status: "invalid", path, anchor, reason: v.reason, index: v.index, detail: v.detail });
     return null;
   }
-  const crlSigners = await crlSignersFor(path, s.req, s.depth, (r) => build(r, s.depth + 1));
+  const found: FoundPath = { path, anchor, strength: v.strength };
+  rememberFoundPath(s.req, s.depth, found);
+  return complete(s.req, s.depth, found);
+}
+
+/** The parts of a valid result that depend on time and evidence: CRL signers and the CAs' revocation status. */
+async function complete(req: PathRequest, depth: number, found: FoundPath): Promise<PathResult> {
+  const { path } = found;
+  const crlSigners = await crlSignersFor(path, req, depth, (r) => build(r, depth + 1));
   const cas = await caRevocations(path, {
-    time: s.req.time,
-    now: s.req.now,
-    sources: s.req.revocation,
+    time: req.time,
+    now: req.now,
+    sources: req.revocation,
     crlSigners,
-    env: s.req.env,
-    algorithms: s.req.algorithms,
+    env: req.env,
+    algorithms: req.algorithms,
   });
-  return { status: "valid", path, anchor, cas, strength: v.strength, crlSigners };
+  return { status: "valid", path, anchor: found.anchor, cas, strength: found.strength, crlSigners };
 }
 
 /** Explores the paths above `path` (leaf first); returns the first valid one, records every other ending. */
@@ -145,6 +154,10 @@ export function buildPath(req: PathRequest): Promise<PathResult> {
 }
 
 async function build(req: PathRequest, depth: number): Promise<PathResult> {
+  // The search itself reads no time: a path found before with the same inputs is found again, and only its dates and
+  // revocation are judged anew (by the caller and by complete()).
+  const known = foundPath(req, depth);
+  if (known) return complete(req, depth, known);
   const budget = req.budget ?? DEFAULT_PATH_BUDGET;
   const s: Search = {
     req,
