@@ -50,13 +50,13 @@ export interface Certificate {
   /** The subjectPublicKey BIT STRING content. */
   readonly publicKey: Uint8Array;
   readonly extensions: readonly Extension[];
-  readonly basicConstraints?: BasicConstraints;
-  readonly keyUsage?: ReadonlySet<KeyUsageName>;
-  readonly extKeyUsage?: readonly string[];
-  readonly subjectKeyId?: Uint8Array;
-  readonly authorityKeyId?: AuthorityKeyId;
-  readonly policies?: readonly string[];
-  readonly qcStatements?: readonly string[];
+  readonly basicConstraints?: BasicConstraints | undefined;
+  readonly keyUsage?: ReadonlySet<KeyUsageName> | undefined;
+  readonly extKeyUsage?: readonly string[] | undefined;
+  readonly subjectKeyId?: Uint8Array | undefined;
+  readonly authorityKeyId?: AuthorityKeyId | undefined;
+  readonly policies?: readonly string[] | undefined;
+  readonly qcStatements?: readonly string[] | undefined;
   /** Whether subject and issuer are the same name (a candidate self-signed certificate). */
   readonly selfIssued: boolean;
 }
@@ -101,75 +101,103 @@ export function decodeCertificateAt(tlv: Tlv): Certificate {
 }
 
 function decode(root: Tlv): Certificate {
-  const [tbsTlv, algTlv, sigTlv] = fields(root, 3, 3, "certificate");
-  const tbsFields = fields(tbsTlv!, 6, 10, "tbsCertificate");
-  let i = 0;
-  let version = 1;
-  if (tbsFields[0]!.tag === ctx(0)) {
-    const [v] = fields({ ...tbsFields[0]!, tag: Tag.SEQUENCE }, 1, 1, "version");
-    version = smallInt(v!, 2) + 1;
-    if (version === 1) throw new Decree130Error("MALFORMED_DER", "version 1 encoded explicitly");
-    i = 1;
-  }
-  const serial = integerBytes(tbsFields[i++]!);
-  const innerAlg = decodeAlgorithm(tbsFields[i++]!);
-  const issuer = decodeName(tbsFields[i++]!);
-  const [nb, na] = fields(tbsFields[i++]!, 2, 2, "validity");
-  const subject = decodeName(tbsFields[i++]!);
-  const spkiTlv = tbsFields[i++]!;
-  const [pkAlg, pk] = fields(spkiTlv, 2, 2, "subjectPublicKeyInfo");
-  let extensions: Extension[] = [];
-  for (; i < tbsFields.length; i++) {
-    const f = tbsFields[i]!;
-    if (f.tag === ctx(3)) {
-      if (version !== 3) throw new Decree130Error("MALFORMED_DER", "extensions in a certificate below version 3");
-      const [exts] = fields({ ...f, tag: Tag.SEQUENCE }, 1, 1, "extensions wrapper");
-      extensions = decodeExtensions(exts!);
-    } else if (f.tag !== 0x81 && f.tag !== 0x82) {
-      throw new Decree130Error("MALFORMED_DER", `unexpected field 0x${f.tag.toString(16)} in tbsCertificate`);
-    }
-  }
-  const signatureAlgorithm = decodeAlgorithm(algTlv!);
-  if (!sameAlgorithm(innerAlg, signatureAlgorithm)) {
-    throw new Decree130Error("MALFORMED_DER", "tbsCertificate.signature differs from signatureAlgorithm");
-  }
-  const sig = bitString(expect(sigTlv, Tag.BIT_STRING, "signature"));
-  if (sig.unused !== 0) throw new Decree130Error("MALFORMED_DER", "signature BIT STRING with unused bits");
-  const pub = bitString(pk!);
-  let selfIssued: boolean | undefined;
-  const cert: Mutable<Certificate> = {
-    der: rawOf(root),
-    tbs: rawOf(tbsTlv!),
-    signatureAlgorithm,
-    signature: sig.bytes,
-    version,
-    serial,
-    serialHex: toHex(serial),
-    issuer,
-    subject,
-    notBefore: time(nb!),
-    notAfter: time(na!),
-    spki: rawOf(spkiTlv),
-    publicKeyAlgorithm: decodeAlgorithm(pkAlg!),
-    publicKey: pub.bytes,
-    extensions,
-    // On first use: comparing names that differ in their octets needs their text, which nothing else may ask for.
-    get selfIssued() {
-      return (selfIssued ??= sameName(issuer, subject));
-    },
-  };
-  // One pass, decoding only the extensions the model names (decodeExtensions has already refused duplicates).
-  for (const e of extensions) {
-    const decoder = MODELLED[e.oid];
-    if (decoder) decoder(cert, e.value);
-  }
-  return cert;
+  return new DecodedCertificate(root);
 }
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+/**
+ * A decoded certificate. A class, so that every certificate has the same fields in the same order (absent extensions
+ * are `undefined`, not missing) and the code reading them sees one shape; `selfIssued` is worked out on first use, as
+ * comparing names that differ in their octets needs their text, which nothing else may ask for.
+ */
+class DecodedCertificate implements Certificate {
+  readonly der: Uint8Array;
+  readonly tbs: Uint8Array;
+  readonly signatureAlgorithm: AlgorithmIdentifier;
+  readonly signature: Uint8Array;
+  readonly version: number;
+  readonly serial: Uint8Array;
+  readonly serialHex: string;
+  readonly issuer: Name;
+  readonly subject: Name;
+  readonly notBefore: number;
+  readonly notAfter: number;
+  readonly spki: Uint8Array;
+  readonly publicKeyAlgorithm: AlgorithmIdentifier;
+  readonly publicKey: Uint8Array;
+  readonly extensions: readonly Extension[];
+  basicConstraints: BasicConstraints | undefined = undefined;
+  keyUsage: ReadonlySet<KeyUsageName> | undefined = undefined;
+  extKeyUsage: readonly string[] | undefined = undefined;
+  subjectKeyId: Uint8Array | undefined = undefined;
+  authorityKeyId: AuthorityKeyId | undefined = undefined;
+  policies: readonly string[] | undefined = undefined;
+  qcStatements: readonly string[] | undefined = undefined;
+  #selfIssued: boolean | undefined = undefined;
+
+  constructor(root: Tlv) {
+    const [tbsTlv, algTlv, sigTlv] = fields(root, 3, 3, "certificate");
+    const tbsFields = fields(tbsTlv!, 6, 10, "tbsCertificate");
+    let i = 0;
+    let version = 1;
+    if (tbsFields[0]!.tag === ctx(0)) {
+      const [v] = fields({ ...tbsFields[0]!, tag: Tag.SEQUENCE }, 1, 1, "version");
+      version = smallInt(v!, 2) + 1;
+      if (version === 1) throw new Decree130Error("MALFORMED_DER", "version 1 encoded explicitly");
+      i = 1;
+    }
+    const serial = integerBytes(tbsFields[i++]!);
+    const innerAlg = decodeAlgorithm(tbsFields[i++]!);
+    const issuer = decodeName(tbsFields[i++]!);
+    const [nb, na] = fields(tbsFields[i++]!, 2, 2, "validity");
+    const subject = decodeName(tbsFields[i++]!);
+    const spkiTlv = tbsFields[i++]!;
+    const [pkAlg, pk] = fields(spkiTlv, 2, 2, "subjectPublicKeyInfo");
+    let extensions: Extension[] = [];
+    for (; i < tbsFields.length; i++) {
+      const f = tbsFields[i]!;
+      if (f.tag === ctx(3)) {
+        if (version !== 3) throw new Decree130Error("MALFORMED_DER", "extensions in a certificate below version 3");
+        const [exts] = fields({ ...f, tag: Tag.SEQUENCE }, 1, 1, "extensions wrapper");
+        extensions = decodeExtensions(exts!);
+      } else if (f.tag !== 0x81 && f.tag !== 0x82) {
+        throw new Decree130Error("MALFORMED_DER", `unexpected field 0x${f.tag.toString(16)} in tbsCertificate`);
+      }
+    }
+    const signatureAlgorithm = decodeAlgorithm(algTlv!);
+    if (!sameAlgorithm(innerAlg, signatureAlgorithm)) {
+      throw new Decree130Error("MALFORMED_DER", "tbsCertificate.signature differs from signatureAlgorithm");
+    }
+    const sig = bitString(expect(sigTlv, Tag.BIT_STRING, "signature"));
+    if (sig.unused !== 0) throw new Decree130Error("MALFORMED_DER", "signature BIT STRING with unused bits");
+    this.der = rawOf(root);
+    this.tbs = rawOf(tbsTlv!);
+    this.signatureAlgorithm = signatureAlgorithm;
+    this.signature = sig.bytes;
+    this.version = version;
+    this.serial = serial;
+    this.serialHex = toHex(serial);
+    this.issuer = issuer;
+    this.subject = subject;
+    this.notBefore = time(nb!);
+    this.notAfter = time(na!);
+    this.spki = rawOf(spkiTlv);
+    this.publicKeyAlgorithm = decodeAlgorithm(pkAlg!);
+    this.publicKey = bitString(pk!).bytes;
+    this.extensions = extensions;
+    // One pass, decoding only the extensions the model names (decodeExtensions has already refused duplicates).
+    for (const e of extensions) {
+      const decoder = MODELLED[e.oid];
+      if (decoder) decoder(this, e.value);
+    }
+  }
+
+  get selfIssued(): boolean {
+    return (this.#selfIssued ??= sameName(this.issuer, this.subject));
+  }
+}
 
 /** The extensions decoded into {@link Certificate} fields, by OID. */
-const MODELLED: Readonly<Record<string, (cert: Mutable<Certificate>, value: Uint8Array) => void>> = {
+const MODELLED: Readonly<Record<string, (cert: DecodedCertificate, value: Uint8Array) => void>> = {
   [OID.basicConstraints]: (c, v) => (c.basicConstraints = decodeBasicConstraints(v)),
   [OID.keyUsage]: (c, v) => (c.keyUsage = decodeKeyUsage(v)),
   [OID.extKeyUsage]: (c, v) => (c.extKeyUsage = decodeExtKeyUsage(v)),
