@@ -289,13 +289,18 @@ function decodeOid(tlv: Tlv): string {
  * @returns the two's-complement big-endian octets, as a view
  */
 export function integerBytes(tlv: Tlv, tag: number = Tag.INTEGER): Uint8Array {
+  checkInteger(tlv, tag);
+  return valueOf(tlv);
+}
+
+/** Checks an INTEGER's tag and minimal encoding, reading the buffer in place. */
+function checkInteger(tlv: Tlv, tag: number): void {
   expect(tlv, tag, "integer");
-  const v = valueOf(tlv);
-  if (v.length === 0) fail(`empty integer at offset ${tlv.start}`);
-  if (v.length > 1 && ((v[0] === 0 && (v[1]! & 0x80) === 0) || (v[0] === 0xff && (v[1]! & 0x80) !== 0))) {
+  const { buf, valueStart: i, valueEnd } = tlv;
+  if (valueEnd === i) fail(`empty integer at offset ${tlv.start}`);
+  if (valueEnd - i > 1 && ((buf[i] === 0 && (buf[i + 1]! & 0x80) === 0) || (buf[i] === 0xff && (buf[i + 1]! & 0x80) !== 0))) {
     fail(`non-minimal integer at offset ${tlv.start}`);
   }
-  return v;
 }
 
 /**
@@ -306,11 +311,12 @@ export function integerBytes(tlv: Tlv, tag: number = Tag.INTEGER): Uint8Array {
  * @returns the value
  */
 export function smallInt(tlv: Tlv, max = 0x7fffffff, tag: number = Tag.INTEGER): number {
-  const v = integerBytes(tlv, tag);
-  if ((v[0]! & 0x80) !== 0) fail(`negative integer at offset ${tlv.start}`);
+  checkInteger(tlv, tag);
+  const { buf, valueStart, valueEnd } = tlv;
+  if ((buf[valueStart]! & 0x80) !== 0) fail(`negative integer at offset ${tlv.start}`);
   let n = 0;
-  for (const b of v) {
-    n = n * 256 + b;
+  for (let i = valueStart; i < valueEnd; i++) {
+    n = n * 256 + buf[i]!;
     if (n > max) fail(`integer larger than ${max} at offset ${tlv.start}`);
   }
   return n;
@@ -324,9 +330,9 @@ export function smallInt(tlv: Tlv, max = 0x7fffffff, tag: number = Tag.INTEGER):
  */
 export function boolean(tlv: Tlv): boolean {
   expect(tlv, Tag.BOOLEAN, "boolean");
-  const v = valueOf(tlv);
-  if (v.length !== 1 || (v[0] !== 0 && v[0] !== 0xff)) fail(`bad boolean at offset ${tlv.start}`);
-  return v[0] === 0xff;
+  const v = tlv.buf[tlv.valueStart];
+  if (tlv.valueEnd - tlv.valueStart !== 1 || (v !== 0 && v !== 0xff)) fail(`bad boolean at offset ${tlv.start}`);
+  return v === 0xff;
 }
 
 /**
@@ -337,11 +343,12 @@ export function boolean(tlv: Tlv): boolean {
  */
 export function bitString(tlv: Tlv): { unused: number; bytes: Uint8Array } {
   expect(tlv, Tag.BIT_STRING, "bit string");
-  const v = valueOf(tlv);
-  if (v.length === 0) fail(`empty bit string at offset ${tlv.start}`);
-  const unused = v[0]!;
-  if (unused > 7 || (v.length === 1 && unused !== 0)) fail(`bad bit string at offset ${tlv.start}`);
-  return { unused, bytes: v.subarray(1) };
+  const { buf, valueStart, valueEnd } = tlv;
+  if (valueEnd === valueStart) fail(`empty bit string at offset ${tlv.start}`);
+  const unused = buf[valueStart]!;
+  if (unused > 7 || (valueEnd - valueStart === 1 && unused !== 0)) fail(`bad bit string at offset ${tlv.start}`);
+  // One view, of the octets after the unused-bit count (a view of a view would cost a second allocation).
+  return { unused, bytes: buf.subarray(valueStart + 1, valueEnd) };
 }
 
 const TIME = /^(\d{2}|\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\.\d{1,9})?Z$/;
