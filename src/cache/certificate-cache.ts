@@ -1,11 +1,12 @@
-import { copyBytes, rawOf, readTlv, type Tlv } from "../asn1/der.js";
+import { readTlv, type Tlv } from "../asn1/der.js";
 import { decodeCertificateAt, type Certificate } from "../model/certificate.js";
-import { fingerprint, sameBytes } from "./fingerprint.js";
+import { fingerprintAt } from "./fingerprint.js";
+import { bufferView, keepBytes, matchesKept, type KeptBytes } from "./kept-bytes.js";
 import { createLru, type Lru } from "./lru.js";
 
 /** Decoded certificates by their exact DER, bounded: the CA certificates a service sees in every signature. */
 export interface CertificateCache {
-  readonly entries: Lru<string, { readonly der: Uint8Array; readonly certificate: Certificate }>;
+  readonly entries: Lru<string, { readonly der: KeptBytes; readonly certificate: Certificate }>;
 }
 
 /**
@@ -35,14 +36,20 @@ export function createCertificateCache(maxEntries: number): CertificateCache {
  * ```
  */
 export function certificateDecoder(cache: CertificateCache): (tlv: Tlv) => Certificate {
+  // One view of the file's buffer serves all its certificates; it lives as long as the decoder, one validation.
+  let viewed: Uint8Array | undefined;
+  let view: DataView | undefined;
   return (tlv) => {
-    const der = rawOf(tlv);
-    const key = fingerprint(der);
+    const { buf, start, end } = tlv;
+    const key = fingerprintAt(buf, start, end);
     const hit = cache.entries.get(key);
-    if (hit !== undefined && sameBytes(hit.der, der)) return hit.certificate;
-    const copy = copyBytes(der);
-    const certificate = decodeCertificateAt(readTlv(copy, 0, copy.length, "der"));
-    cache.entries.set(key, { der: copy, certificate });
+    if (hit !== undefined) {
+      if (viewed !== buf || view === undefined) view = bufferView((viewed = buf));
+      if (matchesKept(hit.der, buf, start, end, view)) return hit.certificate;
+    }
+    const kept = keepBytes(buf, start, end);
+    const certificate = decodeCertificateAt(readTlv(kept.bytes, 0, kept.bytes.length, "der"));
+    cache.entries.set(key, { der: kept, certificate });
     return certificate;
   };
 }

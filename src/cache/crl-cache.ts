@@ -1,13 +1,13 @@
-import { copyBytes } from "../asn1/der.js";
 import { decodeCrl } from "../revocation/crl.js";
 import type { Crl } from "../revocation/types.js";
-import { fingerprint, sameBytes } from "./fingerprint.js";
+import { fingerprint } from "./fingerprint.js";
+import { bufferView, keepBytes, matchesKept, type KeptBytes } from "./kept-bytes.js";
 import { createLru, type Lru } from "./lru.js";
 
 /** Decoded CRLs by their exact DER, bounded; shareable across validations. */
 export interface CrlCache {
   /** @internal the store: fingerprint → the DER copy it was decoded from, and the decoded CRL */
-  readonly entries: Lru<string, { readonly der: Uint8Array; readonly crl: Crl }>;
+  readonly entries: Lru<string, { readonly der: KeptBytes; readonly crl: Crl }>;
 }
 
 /**
@@ -43,9 +43,9 @@ export function decodeCrlCached(der: Uint8Array, cache: CrlCache | undefined): C
   if (cache === undefined) return decodeCrl(der);
   const key = fingerprint(der);
   const hit = cache.entries.get(key);
-  if (hit !== undefined && sameBytes(hit.der, der)) return hit.crl;
-  const copy = copyBytes(der);
-  const crl = decodeCrl(copy);
-  cache.entries.set(key, { der: copy, crl });
+  if (hit !== undefined && matchesKept(hit.der, der, 0, der.length, bufferView(der))) return hit.crl;
+  const kept = keepBytes(der);
+  const crl = decodeCrl(kept.bytes);
+  cache.entries.set(key, { der: kept, crl });
   return crl;
 }
