@@ -53,8 +53,23 @@ const PLAIN_ASCII = /^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/;
 function normalize(value: string): string {
   // Most attribute values are printable ASCII with single spaces: NFKC and whitespace folding leave them unchanged.
   if (PLAIN_ASCII.test(value)) return value.toLowerCase();
-  return value.normalize("NFKC").toLowerCase().trim().replace(/\s+/g, " ");
+  // The others (Vietnamese names, with their diacritics) recur in every certificate a CA issues, and NFKC is costly.
+  let folded = FOLDED.get(value);
+  if (folded === undefined) {
+    folded = value.normalize("NFKC").toLowerCase().trim().replace(/\s+/g, " ");
+    if (value.length <= MAX_FOLDED_LENGTH) {
+      if (FOLDED.size >= MAX_FOLDED) FOLDED.clear();
+      FOLDED.set(value, folded);
+    }
+  }
+  return folded;
 }
+
+/** Folded forms of non-ASCII values (a pure function of the value, so safe to share). */
+const FOLDED = new Map<string, string>();
+/** Entries, and the longest value kept: real names are short, and the bounds keep the memo small whatever the input. */
+const MAX_FOLDED = 1024;
+const MAX_FOLDED_LENGTH = 256;
 
 /**
  * Decodes a Name (RDNSequence). Its structure is checked now, so a malformed name fails where it is read; the text of

@@ -43,6 +43,21 @@ describe("sameName", () => {
     expect(plus.key).not.toBe(multi.key);
   });
 
+  it("folds Vietnamese values (NFKC, case, whitespace) the same on every comparison, however long", () => {
+    // Precomposed "Cơ yếu" against the same letters with combining marks, in capitals and with extra spaces.
+    const composed = "Ban Cơ yếu Chính phủ";
+    const decomposed = ` BAN  CO\u031B YE\u0302\u0301U CHI\u0301NH PHU\u0309 `;
+    for (let round = 0; round < 2; round++) {
+      expect(sameName(name([atv(O, utf8String(composed))]), name([atv(O, utf8String(decomposed))]))).toBe(true);
+      expect(sameName(name([atv(O, utf8String(composed))]), name([atv(O, utf8String("Ban Cơ yếu Chính phu"))]))).toBe(false);
+    }
+    const long = `${"Nguyễn ".repeat(60)}Văn`;
+    for (let round = 0; round < 2; round++) {
+      expect(sameName(name([atv(CN, utf8String(long))]), name([atv(CN, utf8String(long.toUpperCase().replaceAll(" ", "  ")))]))).toBe(true);
+      expect(sameName(name([atv(CN, utf8String(long))]), name([atv(CN, utf8String(`${long}x`))]))).toBe(false);
+    }
+  });
+
   it("compares multi-valued RDNs as sets", () => {
     const ab = decodeNameDer(seq(setAsGiven(atv(CN, utf8String("x")), atv(O, utf8String("y")))));
     const ba = decodeNameDer(seq(setAsGiven(atv(O, utf8String("Y")), atv(CN, utf8String("X")))));
