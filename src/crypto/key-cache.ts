@@ -1,4 +1,4 @@
-import { bytesKey } from "../asn1/bytes-key.js";
+import { viewKey } from "../asn1/bytes-key.js";
 import { createLru } from "../cache/lru.js";
 import type { KeyCache } from "./types.js";
 
@@ -30,5 +30,5 @@ export function createKeyCache(maxEntries = 256): KeyCache {
  * ```
  */
 export function keyCacheKey(spki: Uint8Array, algorithm: string): string {
-  return `${algorithm}\u0000${bytesKey(spki)}`;
+  return `${algorithm}\u0000${viewKey(spki)}`;
 }

@@ -1,4 +1,4 @@
-import { bytesKey } from "../asn1/bytes-key.js";
+import { viewKey } from "../asn1/bytes-key.js";
 import type { Env, VerifyOutcome } from "../crypto/types.js";
 import { verifyOnce } from "../revocation/verify-cache.js";
 import type { Certificate } from "../model/certificate.js";
@@ -64,7 +64,7 @@ export function createSignatureChecker(
       if (!known) cache.set(cert, (known = { byView: new Map(), byBytes: new Map() }));
       const seen = known.byView.get(issuerSpki);
       if (seen) return seen;
-      const key = bytesKey(issuerSpki);
+      const key = viewKey(issuerSpki);
       const hit = known.byBytes.get(key);
       if (hit) {
         known.byView.set(issuerSpki, hit);

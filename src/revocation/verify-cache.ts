@@ -1,5 +1,5 @@
 import { verifySignature } from "../crypto/verify.js";
-import { bytesKey } from "../asn1/bytes-key.js";
+import { viewKey } from "../asn1/bytes-key.js";
 import type { Env, VerifyOutcome, VerifyRequest } from "../crypto/types.js";
 
 /** The checks one WebCrypto answered, per signed object (CRL, OCSP response, certificate). */
@@ -51,7 +51,7 @@ export function verifyOnce(
   if (!byView) views.set(owner, (byView = new WeakMap()));
   const seen = byView.get(req.spki)?.[algorithms];
   if (seen) return seen;
-  const key = `${algorithms}:${bytesKey(req.spki)}`;
+  const key = `${algorithms}:${viewKey(req.spki)}`;
   const known = perOwner.get(key);
   if (known) {
     byView.set(req.spki, { ...byView.get(req.spki), [algorithms]: known });
