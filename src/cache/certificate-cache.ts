@@ -6,6 +6,7 @@ import { createLru, type Lru } from "./lru.js";
 
 /** Decoded certificates by their exact DER, bounded: the CA certificates a service sees in every signature. */
 export interface CertificateCache {
+  /** @internal the store: fingerprint → the DER copy it was decoded from, and the decoded certificate */
   readonly entries: Lru<string, { readonly der: KeptBytes; readonly certificate: Certificate }>;
 }
 
