@@ -117,12 +117,10 @@ export async function validate(input: Uint8Array | string, options: ValidateOpti
   const pathEnv: Env = { crypto: memoizeVerify(crypto, cache.signatures), keys: cache.keys };
 
   // Only a caller's cache outlives the call: decoding into a fresh one would copy every certificate for nothing.
-  const signedData = decodeSignedData(
-    readSignatureBytes(input, limits),
-    limits,
-    options.cache ? { decodeCertificate: certificateDecoder(options.cache.certificates) } : {},
-  );
-  const supplied = (options.certificates ?? []).flatMap((c) => readCertificates(c));
+  const decodeAt = options.cache ? certificateDecoder(options.cache.certificates) : undefined;
+  const signedData = decodeSignedData(readSignatureBytes(input, limits), limits, decodeAt ? { decodeCertificate: decodeAt } : {});
+  // Supplied certificates go through the same cache, so their decoded objects (and what is remembered about them) recur.
+  const supplied = (options.certificates ?? []).flatMap((c) => readCertificates(c, decodeAt));
   const certificates = [...signedData.certificates, ...supplied];
   if (certificates.length > limits.maxCertificates) {
     throw new Decree130Error("LIMIT_EXCEEDED", `more than ${limits.maxCertificates} certificates`);

@@ -1,4 +1,4 @@
-import { readRoot } from "../asn1/der.js";
+import { readRoot, type Tlv } from "../asn1/der.js";
 import { Decree130Error } from "../errors.js";
 import { decodeCertificate, type Certificate } from "../model/certificate.js";
 import { decodePem } from "../trust/pem.js";
@@ -7,34 +7,54 @@ import { DEFAULT_LIMITS } from "./limits.js";
 
 const latin1 = new TextDecoder("latin1");
 
-function fromDer(der: Uint8Array): Certificate[] {
+/** Decodes one certificate element; a cache's decoder returns the same object for the same octets. */
+type DecodeAt = (tlv: Tlv) => Certificate;
+
+function decodeOne(der: Uint8Array, decodeAt: DecodeAt | undefined): Certificate {
+  if (decodeAt === undefined) return decodeCertificate(der);
+  let root: Tlv;
   try {
-    return [decodeCertificate(der)];
+    root = readRoot(der);
+  } catch (err) {
+    throw new Decree130Error("MALFORMED_CERTIFICATE", `certificate does not decode: ${(err as Error).message}`, { cause: err });
+  }
+  return decodeAt(root);
+}
+
+function fromDer(der: Uint8Array, decodeAt: DecodeAt | undefined): Certificate[] {
+  try {
+    return [decodeOne(der, decodeAt)];
   } catch (certErr) {
     // A PKCS#7 "certs-only" bundle (.p7b) is a SignedData without signers: take its certificates.
     try {
       readRoot(der, "ber");
-      return [...decodeBundle(der)];
+      return [...decodeBundle(der, decodeAt)];
     } catch {
       throw certErr;
     }
   }
 }
 
-function decodeBundle(der: Uint8Array): readonly Certificate[] {
-  return decodeSignedData(der, DEFAULT_LIMITS, { requireSigners: false }).certificates;
+function decodeBundle(der: Uint8Array, decodeAt: DecodeAt | undefined): readonly Certificate[] {
+  const options = decodeAt ? { requireSigners: false, decodeCertificate: decodeAt } : { requireSigners: false };
+  return decodeSignedData(der, DEFAULT_LIMITS, options).certificates;
 }
 
 /**
  * Reads certificates a caller supplies: DER, PEM (`CERTIFICATE` blocks) or a PKCS#7 bundle (DER or PEM `PKCS7`).
  *
  * @param input - a file's bytes or text
+ * @param decodeAt - decodes one certificate element (a validation cache's decoder); default: decode afresh
  * @returns the certificates
  * @throws {@link Decree130Error} `MALFORMED_CERTIFICATE` when nothing readable is found
+ * @example
+ * ```ts
+ * const certs = readCertificates(pemText, certificateDecoder(cache.certificates));
+ * ```
  */
-export function readCertificates(input: Uint8Array | string): Certificate[] {
+export function readCertificates(input: Uint8Array | string, decodeAt?: DecodeAt): Certificate[] {
   const bytes = typeof input === "string" ? undefined : input;
-  if (bytes && bytes[0] === 0x30) return fromDer(bytes);
+  if (bytes && bytes[0] === 0x30) return fromDer(bytes, decodeAt);
   const text = typeof input === "string" ? input : latin1.decode(input);
   let blocks;
   try {
@@ -44,8 +64,8 @@ export function readCertificates(input: Uint8Array | string): Certificate[] {
   }
   const out: Certificate[] = [];
   for (const b of blocks) {
-    if (b.label === "CERTIFICATE" || b.label === "X509 CERTIFICATE") out.push(decodeCertificate(b.der));
-    else if (b.label === "PKCS7" || b.label === "CMS") out.push(...decodeBundle(b.der));
+    if (b.label === "CERTIFICATE" || b.label === "X509 CERTIFICATE") out.push(decodeOne(b.der, decodeAt));
+    else if (b.label === "PKCS7" || b.label === "CMS") out.push(...decodeBundle(b.der, decodeAt));
   }
   if (out.length === 0) throw new Decree130Error("MALFORMED_CERTIFICATE", "no certificate found in the input");
   return out;

@@ -8,7 +8,7 @@ import { createKeyCache } from "../../src/crypto/key-cache.js";
 import { createValidationCache, loadTrustList, validate } from "../../src/index.js";
 import { decodeCertificate } from "../../src/model/certificate.js";
 import { buildPath } from "../../src/path/build.js";
-import { createCrl, createTestPki, DEFAULT_PKI_SUBJECTS, issueCertificate, revoke, signCms } from "../../src/testing/index.js";
+import { createCrl, createTestPki, DEFAULT_PKI_SUBJECTS, issueCertificate, revoke, signCms, toPem } from "../../src/testing/index.js";
 import { request, trustListOf } from "./helpers.js";
 
 const VALIDITY = { notBefore: "2025-01-01T00:00:00Z", notAfter: "2030-01-01T00:00:00Z" };
@@ -25,6 +25,26 @@ async function governmentWorld() {
   const withChain = await signCms(content, signer, { includeChain: true, signingTime: "2025-05-01T08:00:00Z" });
   const signerOnly = await signCms(content, signer, { includeChain: false, signingTime: "2025-05-01T08:00:00Z" });
   return { pki, signer, content, withChain, signerOnly };
+}
+
+/** WebCrypto that counts its `verify` calls. */
+function countingCrypto(): { crypto: Crypto; verifies: () => number } {
+  const subtle = globalThis.crypto.subtle;
+  let n = 0;
+  const counted = new Proxy(subtle, {
+    get(target, prop) {
+      if (prop === "verify") {
+        return (...a: Parameters<SubtleCrypto["verify"]>) => {
+          n++;
+          return subtle.verify(...a);
+        };
+      }
+      const v: unknown = Reflect.get(target, prop, target);
+      return typeof v === "function" ? (v as (...x: unknown[]) => unknown).bind(target) : v;
+    },
+  });
+  const crypto = { subtle: counted, getRandomValues: globalThis.crypto.getRandomValues.bind(globalThis.crypto) } as unknown as Crypto;
+  return { crypto, verifies: () => n };
 }
 
 /** WebCrypto whose `verify` answers `false` for everything. */
@@ -92,6 +112,38 @@ describe("paths found before", () => {
     const alone = (await validate(w.signerOnly, options)).signatures[0]!;
     expect(alone.verdict).toBe("INDETERMINATE");
     expect(alone.conditions.issuerType.code).toBe("NO_CERTIFICATE_PATH");
+  });
+
+  it("are found again for certificates supplied beside the file, which are decoded through the cache too", async () => {
+    const w = await governmentWorld();
+    const trustList = loadTrustList(w.pki.trustList);
+    const { crypto, verifies } = countingCrypto();
+    const cache = createValidationCache();
+    const options = { trustList, content: w.content, now: NOW, policy: { revocation: "ignore" as const }, cache, crypto };
+    const certificates = [w.pki.governmentSubCa.certificate];
+    expect((await validate(w.signerOnly, { ...options, certificates })).signatures[0]!.verdict).toBe("SECURE");
+    const first = verifies();
+    expect(first).toBe(3); // the signature, the signer's certificate, the sub-CA's certificate
+    // The embedded signer certificate and the supplied sub-CA certificate, each decoded once into the cache.
+    expect(cache.certificates.entries.size).toBe(2);
+    // Supplied again as new bytes (DER, then PEM): only the signature itself is verified again.
+    const again = [new Uint8Array(w.pki.governmentSubCa.certificate)];
+    expect((await validate(w.signerOnly, { ...options, certificates: again })).signatures[0]!.verdict).toBe("SECURE");
+    expect(verifies() - first).toBe(1);
+    const pem = [toPem(w.pki.governmentSubCa.certificate, "CERTIFICATE")];
+    expect((await validate(w.signerOnly, { ...options, certificates: pem })).signatures[0]!.verdict).toBe("SECURE");
+    expect(verifies() - first).toBe(2);
+    expect(cache.certificates.entries.size).toBe(2);
+  });
+
+  it("leave unreadable supplied certificates the same error with a cache as without", async () => {
+    const w = await governmentWorld();
+    const trustList = loadTrustList(w.pki.trustList);
+    const garbage = Uint8Array.of(0x30, 0x03, 0x02, 0x01, 0x01, 0xff);
+    for (const cache of [undefined, createValidationCache()]) {
+      const run = validate(w.signerOnly, { trustList, content: w.content, now: NOW, certificates: [garbage], ...(cache ? { cache } : {}) });
+      await expect(run).rejects.toMatchObject({ code: "MALFORMED_CERTIFICATE" });
+    }
   });
 
   it("are not reused under another trust list", async () => {
