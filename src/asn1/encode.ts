@@ -40,11 +40,25 @@ function compareBytes(a: Uint8Array, b: Uint8Array): number {
  * @returns its DER encoding (a new array)
  */
 export function toDer(tlv: Tlv): Uint8Array {
+  return derEncoding(tlv).der;
+}
+
+/**
+ * {@link toDer}, also telling whether the element arrived as DER (every octet after the identifier as received).
+ *
+ * @param tlv - an element read in `ber` mode
+ * @returns its DER encoding (a new array) and whether it was DER already
+ * @example
+ * ```ts
+ * const { der, wasDer } = derEncoding({ ...signedAttrs, tag: Tag.SET });
+ * ```
+ */
+export function derEncoding(tlv: Tlv): { readonly der: Uint8Array; readonly wasDer: boolean } {
   // Almost every input is DER already: checking costs no allocation, re-encoding costs one per element.
-  if (!isDer(tlv, 0)) return encodeDer(tlv, 0);
-  const out = copyBytes(tlv.buf, tlv.start, tlv.end);
-  out[0] = tlv.tag; // the element may be read under another tag, as signed attributes are ([0] IMPLICIT → SET)
-  return out;
+  if (!isDer(tlv, 0)) return { der: encodeDer(tlv, 0), wasDer: false };
+  const der = copyBytes(tlv.buf, tlv.start, tlv.end);
+  der[0] = tlv.tag; // the element may be read under another tag, as signed attributes are ([0] IMPLICIT → SET)
+  return { der, wasDer: true };
 }
 
 function encodeDer(tlv: Tlv, depth: number): Uint8Array {

@@ -1,5 +1,5 @@
 import { children, ctx, ctxPrim, expect, fields, octets, oid, rawOf, readRoot, readTlv, smallInt, Tag, type Tlv } from "../asn1/der.js";
-import { bytesEqual, toDer } from "../asn1/encode.js";
+import { derEncoding } from "../asn1/encode.js";
 import { OID } from "../asn1/oids.js";
 import { Decree130Error } from "../errors.js";
 import { decodeAlgorithm } from "../model/algorithm.js";
@@ -136,10 +136,8 @@ function decodeSignerInfo(tlv: Tlv, index: number): SignerInfo {
   if (f[i]?.tag === ctx(0)) {
     const raw = f[i++]!;
     const asSet: Tlv = { ...raw, tag: Tag.SET };
-    const der = toDer(asSet);
-    const stored = rawOf(raw);
     // The first octet differs by construction ([0] IMPLICIT read as SET); every other one must be as received.
-    const wasDer = der.length === stored.length && bytesEqual(der.subarray(1), stored.subarray(1));
+    const { der, wasDer } = derEncoding(asSet);
     signedAttrs = { attributes: decodeAttributes(asSet), der, wasDer };
   }
   const signatureAlgorithm = decodeAlgorithm(f[i++]!);
