@@ -1,6 +1,6 @@
 import { readRoot, type Tlv } from "../asn1/der.js";
 import { Decree130Error } from "../errors.js";
-import { decodeCertificate, type Certificate } from "../model/certificate.js";
+import { certificateRoot, decodeCertificateAt, type Certificate } from "../model/certificate.js";
 import { decodePem } from "../trust/pem.js";
 import { decodeSignedData } from "./cms.js";
 import { DEFAULT_LIMITS } from "./limits.js";
@@ -10,18 +10,11 @@ const latin1 = new TextDecoder("latin1");
 /** Decodes one certificate element; a cache's decoder returns the same object for the same octets. */
 type DecodeAt = (tlv: Tlv) => Certificate;
 
-function decodeOne(der: Uint8Array, decodeAt: DecodeAt | undefined): Certificate {
-  if (decodeAt === undefined) return decodeCertificate(der);
-  let root: Tlv;
-  try {
-    root = readRoot(der);
-  } catch (err) {
-    throw new Decree130Error("MALFORMED_CERTIFICATE", `certificate does not decode: ${(err as Error).message}`, { cause: err });
-  }
-  return decodeAt(root);
+function decodeOne(der: Uint8Array, decodeAt: DecodeAt): Certificate {
+  return decodeAt(certificateRoot(der));
 }
 
-function fromDer(der: Uint8Array, decodeAt: DecodeAt | undefined): Certificate[] {
+function fromDer(der: Uint8Array, decodeAt: DecodeAt): Certificate[] {
   try {
     return [decodeOne(der, decodeAt)];
   } catch (certErr) {
@@ -35,9 +28,8 @@ function fromDer(der: Uint8Array, decodeAt: DecodeAt | undefined): Certificate[]
   }
 }
 
-function decodeBundle(der: Uint8Array, decodeAt: DecodeAt | undefined): readonly Certificate[] {
-  const options = decodeAt ? { requireSigners: false, decodeCertificate: decodeAt } : { requireSigners: false };
-  return decodeSignedData(der, DEFAULT_LIMITS, options).certificates;
+function decodeBundle(der: Uint8Array, decodeAt: DecodeAt): readonly Certificate[] {
+  return decodeSignedData(der, DEFAULT_LIMITS, { requireSigners: false, decodeCertificate: decodeAt }).certificates;
 }
 
 /**
@@ -52,7 +44,7 @@ function decodeBundle(der: Uint8Array, decodeAt: DecodeAt | undefined): readonly
  * const certs = readCertificates(pemText, certificateDecoder(cache.certificates));
  * ```
  */
-export function readCertificates(input: Uint8Array | string, decodeAt?: DecodeAt): Certificate[] {
+export function readCertificates(input: Uint8Array | string, decodeAt: DecodeAt = decodeCertificateAt): Certificate[] {
   const bytes = typeof input === "string" ? undefined : input;
   if (bytes && bytes[0] === 0x30) return fromDer(bytes, decodeAt);
   const text = typeof input === "string" ? input : latin1.decode(input);

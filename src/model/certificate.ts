@@ -78,10 +78,25 @@ export function toHex(bytes: Uint8Array): string {
  * @throws {@link Decree130Error} `MALFORMED_CERTIFICATE`
  */
 export function decodeCertificate(der: Uint8Array): Certificate {
+  return decodeCertificateAt(certificateRoot(der));
+}
+
+/**
+ * The Certificate element of a buffer that must hold exactly one, for {@link decodeCertificateAt} or a cache's decoder.
+ *
+ * @param der - the certificate's bytes
+ * @returns the element
+ * @throws {@link Decree130Error} `MALFORMED_CERTIFICATE`
+ * @example
+ * ```ts
+ * const cert = decodeCertificateAt(certificateRoot(der));
+ * ```
+ */
+export function certificateRoot(der: Uint8Array): Tlv {
   try {
-    return decode(readRoot(der));
+    return readRoot(der);
   } catch (err) {
-    throw new Decree130Error("MALFORMED_CERTIFICATE", `certificate does not decode: ${(err as Error).message}`, { cause: err });
+    throw malformed(err);
   }
 }
 
@@ -96,8 +111,12 @@ export function decodeCertificateAt(tlv: Tlv): Certificate {
   try {
     return decode(tlv);
   } catch (err) {
-    throw new Decree130Error("MALFORMED_CERTIFICATE", `certificate does not decode: ${(err as Error).message}`, { cause: err });
+    throw malformed(err);
   }
+}
+
+function malformed(err: unknown): Decree130Error {
+  return new Decree130Error("MALFORMED_CERTIFICATE", `certificate does not decode: ${(err as Error).message}`, { cause: err });
 }
 
 function decode(root: Tlv): Certificate {
