@@ -18,8 +18,9 @@ const MAX_KEYS_PER_OBJECT = 16;
 
 /**
  * Verifies a signature once per (WebCrypto, signed object, signer key, algorithm policy), so a CRL consulted for many
- * certificates, or a CA certificate on every path, is checked once. Only valid signatures are remembered past their check: a failure may be the verifier's error (an
- * engine that rejects), which is no answer. The cache is held weakly: it goes when the signed object does.
+ * certificates, or a CA certificate on every path, is checked once. Only valid signatures are remembered past their
+ * check: a failure may be the verifier's error (an engine that rejects), which is no answer. The cache is held weakly:
+ * it goes when the signed object does.
  *
  * @param owner - the decoded object whose signature this is (its identity is the cache key)
  * @param req - the verification request
