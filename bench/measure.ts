@@ -22,11 +22,43 @@ export function median(values: readonly number[]): number {
   return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
+/** What a race measured: per contender, milliseconds per operation in each timed round, in round order. */
+export class RaceResult {
+  constructor(private readonly samples: ReadonlyMap<string, readonly number[]>) {}
+
+  /** Median milliseconds per operation of a contender. */
+  ms(name: string): number {
+    return median(this.rounds(name));
+  }
+
+  /** A contender's milliseconds per operation, round by round. */
+  rounds(name: string): readonly number[] {
+    const s = this.samples.get(name);
+    if (s === undefined) throw new Error(`no contender ${name} in this race`);
+    return s;
+  }
+
+  /**
+   * A contender's time over a baseline's, as the median of the per-round ratios: each round's two runs were made
+   * moments apart, so a slow minute of a shared machine slows both alike and cancels out, where a ratio of medians
+   * would divide medians taken in different minutes.
+   */
+  ratio(name: string, baseline: string): number {
+    return median(this.ratios(name, baseline));
+  }
+
+  /** The per-round ratios {@link RaceResult.ratio} takes the median of, in round order. */
+  ratios(name: string, baseline: string): number[] {
+    const b = this.rounds(baseline);
+    return this.rounds(name).map((v, i) => v / b[i]!);
+  }
+}
+
 /**
  * Runs every contender's round `rounds` times, interleaved (A B C, A B C, ...) so that a busy machine slows all of them
- * alike, after untimed warm-up rounds for {@link WARMUP_MS} each. Returns the median milliseconds per operation of each.
+ * alike, after untimed warm-up rounds for {@link WARMUP_MS} each.
  */
-export async function race(contenders: readonly Contender[], rounds: number): Promise<Map<string, number>> {
+export async function race(contenders: readonly Contender[], rounds: number): Promise<RaceResult> {
   // JIT warm-up, by time rather than by count: a validation reaches its steady speed only after a few thousand runs
   // (compiled code, inline caches, the heap's young generation growing to its working size), and so does pkijs.
   for (const c of contenders) {
@@ -45,7 +77,7 @@ export async function race(contenders: readonly Contender[], rounds: number): Pr
       samples.get(c.name)!.push((performance.now() - t) / ops);
     }
   }
-  return new Map([...samples].map(([k, v]) => [k, median(v)]));
+  return new RaceResult(samples);
 }
 
 /** Runs `task` over `items` with at most `concurrency` in flight. */

@@ -10,7 +10,7 @@ import { DEFAULT_LIMITS } from "../src/input/limits.js";
 import { measureCliColdStart } from "./cli.js";
 import { floorCase, runColdFloor, runFloor, type FloorCase } from "./floor.js";
 import { makePki, makeSignatures, NOW, type BenchAlg, type BenchPki, type BenchSignature, type BenchSize } from "./inputs.js";
-import { collectGarbage, median, pool, race, WARMUP_MS } from "./measure.js";
+import { collectGarbage, median, pool, race, WARMUP_MS, type RaceResult } from "./measure.js";
 import { measureMemory } from "./memory-driver.js";
 import { pkijsContext, pkijsData, runPkijs } from "./pkijs.js";
 import { bundleGzipBytes } from "../scripts/bundle-size.mjs";
@@ -27,7 +27,10 @@ interface Case {
   mode: "warm" | "cold" | "batch";
   opsPerSec: number;
   msPerOp: number;
+  /** Median of the per-round ratios to the floor (see RaceResult.ratio). */
   ratioToFloor: number;
+  /** The per-round ratios, in round order: how far one run's noise moved them. */
+  ratioRounds: number[];
   speedupOverPkijs: number;
   floorMs: number;
   floorDefinition: string;
@@ -96,8 +99,8 @@ async function singleCases(pki: BenchPki, size: BenchSize): Promise<Pending> {
     ],
     ROUNDS,
   );
-  const t = new Map([...warmRace, ...coldRace]);
-  const ms = (k: string): number => t.get(k)!;
+  const raceOf = (k: string): RaceResult => (k === "cold" || k === "coldFloor" ? coldRace : warmRace);
+  const ms = (k: string): number => raceOf(k).ms(k);
   const floorsMs: Record<string, number> = {
     "hash+1verify": round(ms("floor1"), 4),
     "hash+3verify": round(ms("floor3"), 4),
@@ -110,7 +113,8 @@ async function singleCases(pki: BenchPki, size: BenchSize): Promise<Pending> {
     mode,
     opsPerSec: round(1000 / ms(mode), 1),
     msPerOp: round(ms(mode), 4),
-    ratioToFloor: round(ms(mode) / ms(floorKey)),
+    ratioToFloor: round(raceOf(mode).ratio(mode, floorKey)),
+    ratioRounds: raceOf(mode).ratios(mode, floorKey).map((r) => round(r)),
     speedupOverPkijs: 0,
     floorMs: round(ms(floorKey), 4),
     floorDefinition,
@@ -131,7 +135,7 @@ async function singleCases(pki: BenchPki, size: BenchSize): Promise<Pending> {
       ],
       ROUNDS,
     );
-    withPkijs(cases, p.get("pkijs")!, p.get("floor3")!);
+    withPkijs(cases, p.ms("pkijs"), p.ms("floor3"));
   };
   return { cases, pkijs };
 }
@@ -158,7 +162,7 @@ async function batchCase(pki: BenchPki): Promise<Pending> {
     ],
     rounds,
   );
-  const ms = (k: string): number => t.get(k)!;
+  const ms = (k: string): number => t.ms(k);
   const cases: Case[] = [
     {
       alg,
@@ -166,7 +170,8 @@ async function batchCase(pki: BenchPki): Promise<Pending> {
       mode: "batch",
       opsPerSec: round(1000 / ms("batch"), 1),
       msPerOp: round(ms("batch"), 4),
-      ratioToFloor: round(ms("batch") / ms("floor3")),
+      ratioToFloor: round(t.ratio("batch", "floor3")),
+      ratioRounds: t.ratios("batch", "floor3").map((r) => round(r)),
       speedupOverPkijs: 0,
       floorMs: round(ms("floor3"), 4),
       floorDefinition: `SHA-256 + 3 verifies per signature, keys imported, ${CONCURRENCY} in flight`,
@@ -182,7 +187,7 @@ async function batchCase(pki: BenchPki): Promise<Pending> {
       [floor3, { name: "pkijs", round: async () => (await pool(indices, CONCURRENCY, (i) => runPkijs(ctx, sigs[i]!, data[i]!)), BATCH) }],
       rounds,
     );
-    withPkijs(cases, p.get("pkijs")!, p.get("floor3")!);
+    withPkijs(cases, p.ms("pkijs"), p.ms("floor3"));
   };
   return { cases, pkijs };
 }
@@ -210,7 +215,8 @@ function table(cases: readonly Case[]): string {
   const rows = cases.map(
     (c) =>
       `${c.alg.padEnd(9)} ${c.size.padEnd(5)} ${c.mode.padEnd(5)} ${c.opsPerSec.toFixed(0).padStart(7)} ops/s ${c.msPerOp.toFixed(3).padStart(8)} ms ` +
-      `floor ${c.floorMs.toFixed(3).padStart(7)} ms  ×${c.ratioToFloor.toFixed(2)} floor  ` +
+      `floor ${c.floorMs.toFixed(3).padStart(7)} ms  ×${c.ratioToFloor.toFixed(2)} floor ` +
+      `(${Math.min(...c.ratioRounds).toFixed(2)}–${Math.max(...c.ratioRounds).toFixed(2)})  ` +
       (c.pkijsMsPerOp > 0 ? `pkijs ${c.pkijsMsPerOp.toFixed(2).padStart(6)} ms  ${c.speedupOverPkijs.toFixed(1)}× faster` : "(pkijs at the end)"),
   );
   return rows.join("\n");
@@ -258,7 +264,8 @@ for (const m of memory) console.log(`memory, 100 MiB detached content, ${m.diges
 const cli = await measureCliColdStart();
 console.log(
   cli
-    ? `CLI cold start (decree130 verify, small file): median ${cli.medianMs} ms over ${cli.runs} runs (bare node -e 0: ${cli.bareNodeMedianMs} ms)`
+    ? `CLI cold start (decree130 verify, small file): median ${cli.medianMs} ms over ${cli.runs} runs ` +
+      `(bare node -e 0: ${cli.bareNodeMedianMs} ms; node making the same WebCrypto calls: ${cli.cryptoFloorMedianMs} ms)`
     : "CLI cold start: dist/cli/main.js missing, run npm run build",
 );
 const bundle = await bundleGzipBytes();
