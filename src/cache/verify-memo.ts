@@ -1,5 +1,6 @@
 import { copyBytes } from "../asn1/der.js";
 import { objectId } from "./object-id.js";
+import { MemoSlot } from "./memo-slot.js";
 import { fingerprint, sameBytes } from "./fingerprint.js";
 import { createLru, type Lru } from "./lru.js";
 
@@ -58,18 +59,23 @@ function view(source: BufferSource): Uint8Array {
  * ```
  */
 export function memoizeVerify(crypto: Crypto, memo: VerifyMemo): Crypto {
-  let perMemo = wrappers.get(crypto);
-  if (perMemo === undefined) wrappers.set(crypto, (perMemo = new WeakMap()));
-  let wrapped = perMemo.get(memo);
-  if (wrapped === undefined) perMemo.set(memo, (wrapped = wrap(crypto, memo)));
+  let perCrypto = wrappers.get(memo);
+  if (perCrypto === undefined) wrappers.set(memo, (perCrypto = new WeakMap()));
+  let wrapped = perCrypto.get(crypto);
+  if (wrapped === undefined) perCrypto.set(crypto, (wrapped = wrap(crypto, memo)));
   return wrapped;
 }
 
-/** One wrapper per (crypto, memo) pair, so repeated validations do not build new proxies. */
-const wrappers = new WeakMap<Crypto, WeakMap<VerifyMemo, Crypto>>();
+/**
+ * One wrapper per (memo, crypto) pair, so repeated validations do not build new proxies. Kept on the memo: a one-off
+ * validation's memo, and its wrapper, die with the call.
+ */
+const wrappers = new MemoSlot<VerifyMemo, WeakMap<Crypto, Crypto>>();
 
 function wrap(crypto: Crypto, memo: VerifyMemo): Crypto {
   const subtle = crypto.subtle;
+  // The keys' numbers, kept with the wrapper: a one-off validation's keys and table then die together.
+  const keyIds = new WeakMap<CryptoKey, number>();
   const verify = (algorithm: AlgorithmIdentifier | RsaPssParams | EcdsaParams, key: CryptoKey, signature: BufferSource, data: BufferSource): Promise<boolean> => {
     const sig = view(signature);
     const bytes = view(data);
@@ -81,7 +87,7 @@ function wrap(crypto: Crypto, memo: VerifyMemo): Crypto {
       return subtle.verify(algorithm, key, signature, data);
     }
     // A CryptoKey stands for exactly one (SPKI, import parameters) pair, so its identity keys the key.
-    const id = `${objectId(key)}|${params}|${fingerprint(sig)}|${fingerprint(bytes)}`;
+    const id = `${objectId(key, keyIds)}|${params}|${fingerprint(sig)}|${fingerprint(bytes)}`;
     const hit = memo.entries.get(id);
     if (hit !== undefined && sameBytes(hit.signature, sig) && sameBytes(hit.data, bytes)) return hit.result;
     // Copies: the remembered inputs must not change with the caller's buffers.

@@ -3,6 +3,7 @@ import { formatName } from "../model/name.js";
 import type { RevocationFinding } from "../revocation/types.js";
 
 import { iso } from "../time/iso.js";
+import { MemoSlot } from "../cache/memo-slot.js";
 
 /**
  * The revocation facts as report evidence.
@@ -28,7 +29,7 @@ export function revocationEvidence(f: RevocationFinding | null): Record<string, 
   };
 }
 
-const certificateEvidenceMemo = new WeakMap<Certificate, Readonly<Record<string, unknown>>>();
+const certificateEvidenceMemo = new MemoSlot<Certificate, Readonly<Record<string, unknown>>>();
 
 /**
  * A certificate as report evidence. Computed once per decoded certificate (a validation cache reuses them) and frozen,

@@ -1,5 +1,5 @@
 import { bytesEqual } from "../asn1/encode.js";
-import { objectId } from "../cache/object-id.js";
+import { MemoSlot } from "../cache/memo-slot.js";
 import { digest, type DigestResult } from "../crypto/digest.js";
 import { verifySignerSignature } from "../crypto/signer-signature.js";
 import { DIGESTS } from "../policy/algorithms.js";
@@ -46,14 +46,18 @@ interface Problem {
   readonly detail: string;
 }
 
-/** Certificate hashes by certificate object and algorithm: a batch from one signer names the same certificate each time. */
-const certificateHashes = new WeakMap<Certificate, Map<string, Promise<DigestResult>>>();
+/**
+ * Certificate hashes by certificate object, WebCrypto and algorithm: a batch from one signer names the same certificate
+ * each time. Keyed by the crypto too: a hash from one caller's WebCrypto is not an answer for another's.
+ */
+const certificateHashes = new MemoSlot<Certificate, WeakMap<Crypto, Map<string, Promise<DigestResult>>>>();
 
 function certificateHash(cert: Certificate, alg: AlgorithmIdentifier, crypto: Crypto): Promise<DigestResult> {
-  let byAlgorithm = certificateHashes.get(cert);
-  if (!byAlgorithm) certificateHashes.set(cert, (byAlgorithm = new Map()));
-  // Keyed by the crypto too: a hash from one caller's WebCrypto is not an answer for another's.
-  const key = `${alg.oid}|${alg.params ? toHex(alg.params) : ""}|${objectId(crypto)}`;
+  let byCrypto = certificateHashes.get(cert);
+  if (!byCrypto) certificateHashes.set(cert, (byCrypto = new WeakMap()));
+  let byAlgorithm = byCrypto.get(crypto);
+  if (!byAlgorithm) byCrypto.set(crypto, (byAlgorithm = new Map()));
+  const key = `${alg.oid}|${alg.params ? toHex(alg.params) : ""}`;
   let hash = byAlgorithm.get(key);
   if (!hash) {
     const map = byAlgorithm;

@@ -1,6 +1,7 @@
 import type { WebCryptoHash } from "../policy/algorithms.js";
 import { keyCacheKey } from "./key-cache.js";
 import type { Env, KeyCache } from "./types.js";
+import { MemoSlot } from "../cache/memo-slot.js";
 
 /** The WebCrypto import parameters for a verification key. */
 export type ImportAlgorithm =
@@ -75,7 +76,7 @@ export function importVerifyKey(env: Env, spki: Uint8Array, alg: ImportAlgorithm
 }
 
 /** Keys by key cache, then by SPKI view and import parameters (see {@link importVerifyKey}); weak, so never a leak. */
-const viewMemo = new WeakMap<KeyCache, WeakMap<Uint8Array, Map<string, Promise<CryptoKey>>>>();
+const viewMemo = new MemoSlot<KeyCache, WeakMap<Uint8Array, Map<string, Promise<CryptoKey>>>>();
 
 /**
  * The import already started for this SPKI view with any parameters, if one was; only the view object is consulted (no

@@ -7,6 +7,7 @@ import { verdictOf } from "../report/verdict.js";
 import type { ConditionResult, IssuerTypeResult, SignatureReport, Warning } from "../report/types.js";
 import { regimeAt } from "../time/regime.js";
 import type { SigningTimes } from "../time/signing-time.js";
+import { MemoSlot } from "../cache/memo-slot.js";
 
 /** The parts a signature's report is made of. */
 export interface ReportParts {
@@ -48,7 +49,7 @@ export function assembleReport(parts: ReportParts): SignatureReport {
 type Signer = SignatureReport["signer"];
 
 /** Signer summaries by certificate: a batch signed by one person describes the same certificate again and again. */
-const signers = new WeakMap<Certificate, Signer>();
+const signers = new MemoSlot<Certificate, Signer>();
 
 function signerOf(cert: Certificate): Signer {
   let known = signers.get(cert);

@@ -1,5 +1,6 @@
 import { children, expect, fields, oid, rawOf, readTlv, Tag, text, valueOf, type Tlv } from "../asn1/der.js";
 import { bytesEqual } from "../asn1/encode.js";
+import { MemoSlot } from "../cache/memo-slot.js";
 
 /** One attribute of a distinguished name, such as `CN=...` or `UID=MST:...`. */
 export interface NameAttribute {
@@ -193,7 +194,7 @@ export function formatName(name: Name): string {
   return text;
 }
 
-const formatted = new WeakMap<Name, string>();
+const formatted = new MemoSlot<Name, string>();
 
 /**
  * The values of one attribute type, in order.

@@ -1,7 +1,8 @@
-import { objectId } from "../cache/object-id.js";
+import { madeObjectId, objectId } from "../cache/object-id.js";
 import type { Certificate } from "../model/certificate.js";
 import type { TrustAnchor } from "../model/trust-list.js";
 import { DEFAULT_PATH_BUDGET, type PathRequest } from "./types.js";
+import { MemoSlot } from "../cache/memo-slot.js";
 
 /**
  * What a successful path search established that depends neither on time nor on revocation evidence: the path, the
@@ -14,24 +15,26 @@ export interface FoundPath {
   readonly strength: "ok" | "legacy";
 }
 
-/** Searches remembered per signing certificate (different trust lists, policies, candidate sets); then cleared. */
+/** Searches remembered per signing certificate and verifier (different trust lists, policies, candidate sets); then cleared. */
 const MAX_PER_LEAF = 8;
 
-/** By signing certificate (a decoded snapshot), then by everything else the search read. Weak: never a leak. */
-const found = new WeakMap<Certificate, Map<string, FoundPath>>();
+/**
+ * By signing certificate (a decoded snapshot), then by the verifier (whose answers the signature checks are), then by
+ * everything else the search read. Weak: never a leak.
+ */
+const found = new MemoSlot<Certificate, WeakMap<Crypto, Map<string, FoundPath>>>();
 
 /**
- * Everything a search reads besides its leaf, as one string: the verifier (whose answers the signature checks are), the
- * trust list, the candidates in order (order decides which of two valid paths is found first), the service, the
+ * Everything a search reads besides its leaf and verifier, as one string: the trust list, the candidates in order (order decides which of two valid paths is found first), the service, the
  * algorithm policy and profile, the policy inputs and usage requirements, the budget and the nesting depth.
  */
 function searchKey(req: PathRequest, depth: number): string {
   const b = req.budget ?? DEFAULT_PATH_BUDGET;
   let candidates = "";
-  for (const c of req.candidates) candidates += `${objectId(c)},`;
+  for (const c of req.candidates) candidates += `${madeObjectId(c)},`;
   const usage = `${req.requiredExtendedKeyUsage?.join(",") ?? "-"}|${req.requiredKeyUsage?.join(",") ?? "-"}`;
   return (
-    `${objectId(req.env.crypto)}|${objectId(req.trustList)}|${req.service}|${req.algorithms}|${req.profile ?? "-"}|` +
+    `${objectId(req.trustList)}|${req.service}|${req.algorithms}|${req.profile ?? "-"}|` +
     `${depth}|${b.maxDepth},${b.maxCandidates},${b.maxSignatureChecks}|${req.policy ? JSON.stringify(req.policy) : "-"}|` +
     `${usage}|${candidates}`
   );
@@ -54,7 +57,7 @@ function searchKey(req: PathRequest, depth: number): string {
  * ```
  */
 export function foundPath(req: PathRequest, depth: number): FoundPath | undefined {
-  return found.get(req.leaf)?.get(searchKey(req, depth));
+  return found.get(req.leaf)?.get(req.env.crypto)?.get(searchKey(req, depth));
 }
 
 /**
@@ -69,8 +72,10 @@ export function foundPath(req: PathRequest, depth: number): FoundPath | undefine
  * ```
  */
 export function rememberFoundPath(req: PathRequest, depth: number, path: FoundPath): void {
-  let perLeaf = found.get(req.leaf);
-  if (perLeaf === undefined) found.set(req.leaf, (perLeaf = new Map()));
-  if (perLeaf.size >= MAX_PER_LEAF) perLeaf.clear();
-  perLeaf.set(searchKey(req, depth), path);
+  let byCrypto = found.get(req.leaf);
+  if (byCrypto === undefined) found.set(req.leaf, (byCrypto = new WeakMap()));
+  let searches = byCrypto.get(req.env.crypto);
+  if (searches === undefined) byCrypto.set(req.env.crypto, (searches = new Map()));
+  if (searches.size >= MAX_PER_LEAF) searches.clear();
+  searches.set(searchKey(req, depth), path);
 }

@@ -3,6 +3,7 @@ import type { Certificate } from "../model/certificate.js";
 import { judgeCrl } from "./crl-evidence.js";
 import type { JudgeContext, Judged } from "./judged.js";
 import type { Crl, EvidenceOrigin } from "./types.js";
+import { MemoSlot } from "../cache/memo-slot.js";
 
 /** One accepted judgement and everything it was made from besides the CRL and the certificate. */
 interface Accepted {
@@ -19,7 +20,7 @@ interface Accepted {
 const MAX_PER_CERTIFICATE = 4;
 
 /** Accepted judgements by CRL object, then by the certificate judged. */
-const accepted = new WeakMap<Crl, WeakMap<Certificate, Accepted[]>>();
+const accepted = new MemoSlot<Crl, WeakMap<Certificate, Accepted[]>>();
 
 const sameList = (a: readonly Certificate[] | undefined, b: readonly Certificate[] | undefined): boolean =>
   a === b || (a !== undefined && b !== undefined && a.length === b.length && a.every((c, i) => c === b[i]));

@@ -5,6 +5,7 @@ import { Decree130Error } from "../errors.js";
 import { toHex, type Certificate } from "../model/certificate.js";
 import { decodeName, decodeNameDer, type Name } from "../model/name.js";
 import type { Crl } from "./types.js";
+import { MemoSlot } from "../cache/memo-slot.js";
 
 /** A decoded issuingDistributionPoint (RFC 5280 §5.2.5). */
 export interface IssuingDistributionPoint {
@@ -119,7 +120,7 @@ function certificateDps(cert: Certificate): CertDp[] | undefined {
 }
 
 /** Distribution points by certificate (`null`: none): a decoded certificate does not change, and is asked often. */
-const dpsOf = new WeakMap<Certificate, CertDp[] | null>();
+const dpsOf = new MemoSlot<Certificate, CertDp[] | null>();
 
 function readDps(cert: Certificate): CertDp[] | undefined {
   const ext = cert.extensions.find((e) => e.oid === OID.cRLDistributionPoints);

@@ -1,17 +1,21 @@
 import { verifySignature } from "../crypto/verify.js";
 import { viewKey } from "../asn1/bytes-key.js";
+import { MemoSlot } from "../cache/memo-slot.js";
 import type { Env, VerifyOutcome, VerifyRequest } from "../crypto/types.js";
 
-/** The checks one WebCrypto answered, per signed object (CRL, OCSP response, certificate). */
+/** The checks one WebCrypto answered about one signed object (CRL, OCSP response, certificate). */
 interface Answers {
-  /** By signed object, then policy and key bytes. */
-  readonly results: WeakMap<object, Map<string, Promise<VerifyOutcome>>>;
-  /** The same answers by signed object, then by the key's view object and policy. */
-  readonly views: WeakMap<object, WeakMap<Uint8Array, Partial<Record<"default" | "strict", Promise<VerifyOutcome>>>>>;
+  /** By policy and key bytes. */
+  readonly results: Map<string, Promise<VerifyOutcome>>;
+  /** The same answers by the key's view object, then policy. */
+  readonly views: WeakMap<Uint8Array, Partial<Record<"default" | "strict", Promise<VerifyOutcome>>>>;
 }
 
-/** Answers by the WebCrypto that gave them: a caller's own implementation is asked itself, never told another's answer. */
-const answersOf = new WeakMap<Crypto, Answers>();
+/**
+ * Answers by signed object, then by the WebCrypto that gave them: a caller's own implementation is asked itself, never
+ * told another's answer. Kept on the signed object, so they go with it.
+ */
+const answersOf = new MemoSlot<object, WeakMap<Crypto, Answers>>();
 
 /** At most this many distinct keys are remembered per signed object: a CRL is checked against very few issuer keys. */
 const MAX_KEYS_PER_OBJECT = 16;
@@ -39,17 +43,12 @@ export function verifyOnce(
   env: Env,
   algorithms: "default" | "strict",
 ): Promise<VerifyOutcome> {
-  let answers = answersOf.get(env.crypto);
-  if (!answers) answersOf.set(env.crypto, (answers = { results: new WeakMap(), views: new WeakMap() }));
-  const { results, views } = answers;
-  let perOwner = results.get(owner);
-  if (!perOwner) {
-    perOwner = new Map();
-    results.set(owner, perOwner);
-  }
+  let byCrypto = answersOf.get(owner);
+  if (!byCrypto) answersOf.set(owner, (byCrypto = new WeakMap()));
+  let answers = byCrypto.get(env.crypto);
+  if (!answers) byCrypto.set(env.crypto, (answers = { results: new Map(), views: new WeakMap() }));
+  const { results: perOwner, views: byView } = answers;
   // First by the key's view object (a decoded certificate's `spki`, a snapshot), which needs no string key.
-  let byView = views.get(owner);
-  if (!byView) views.set(owner, (byView = new WeakMap()));
   const seen = byView.get(req.spki)?.[algorithms];
   if (seen) return seen;
   const key = `${algorithms}:${viewKey(req.spki)}`;
