@@ -54,11 +54,25 @@ export class RaceResult {
   }
 }
 
+/** How a race treats the heap between timed rounds. */
+export interface RaceOptions {
+  /**
+   * Collect garbage (a forced full collection) before each timed round, so no contender pays for the garbage of the
+   * one before. For races with pkijs, which leaves a lot. Not for decree130 against its floors: after a forced full
+   * collection, the next few hundred validations ran slower than in steady state (V8 drops what it learnt about dead
+   * object shapes and re-optimises), so a collection before every round made each round pay that again. RSA-2048 on
+   * this machine, same code: warm 1.17–1.23× floor with forced collections, 0.59× without; one-off 1.53–1.58× the
+   * cold floor with, 1.32–1.44× without. The floors, which allocate little, were not slowed. No service forces a full
+   * collection before every few hundred requests.
+   */
+  readonly collectBetweenRounds: boolean;
+}
+
 /**
  * Runs every contender's round `rounds` times, interleaved (A B C, A B C, ...) so that a busy machine slows all of them
  * alike, after untimed warm-up rounds for {@link WARMUP_MS} each.
  */
-export async function race(contenders: readonly Contender[], rounds: number): Promise<RaceResult> {
+export async function race(contenders: readonly Contender[], rounds: number, options: RaceOptions): Promise<RaceResult> {
   // JIT warm-up, by time rather than by count: a validation reaches its steady speed only after a few thousand runs
   // (compiled code, inline caches, the heap's young generation growing to its working size), and so does pkijs.
   for (const c of contenders) {
@@ -69,9 +83,8 @@ export async function race(contenders: readonly Contender[], rounds: number): Pr
   const samples = new Map<string, number[]>(contenders.map((c) => [c.name, []]));
   for (let r = 0; r < rounds; r++) {
     for (const c of contenders) {
-      // Each round starts from a collected heap, so no contender pays for the garbage the previous one left behind
-      // (pkijs leaves a lot). Available when Node runs with --expose-gc, as `npm run bench` does.
-      collectGarbage();
+      // Available when Node runs with --expose-gc, as `npm run bench` does.
+      if (options.collectBetweenRounds) collectGarbage();
       const t = performance.now();
       const ops = await c.round();
       samples.get(c.name)!.push((performance.now() - t) / ops);

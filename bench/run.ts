@@ -10,7 +10,7 @@ import { DEFAULT_LIMITS } from "../src/input/limits.js";
 import { measureCliColdStart } from "./cli.js";
 import { floorCase, runColdFloor, runFloor, type FloorCase } from "./floor.js";
 import { makePki, makeSignatures, NOW, type BenchAlg, type BenchPki, type BenchSignature, type BenchSize } from "./inputs.js";
-import { collectGarbage, median, pool, race, WARMUP_MS, type RaceResult } from "./measure.js";
+import { collectGarbage, median, pool, race, WARMUP_MS, type RaceOptions, type RaceResult } from "./measure.js";
 import { measureMemory } from "./memory-driver.js";
 import { pkijsContext, pkijsData, runPkijs } from "./pkijs.js";
 import { bundleGzipBytes } from "../scripts/bundle-size.mjs";
@@ -20,6 +20,10 @@ const BATCH = Number(process.env["BENCH_BATCH"] ?? 1000);
 const SIGNERS = 20;
 const CONCURRENCY = 8;
 const SIZES: Record<BenchSize, number> = { "1KiB": 1024, "1MiB": 1024 * 1024 };
+/** decree130 against its floors: the heap as a service has it (see RaceOptions). */
+const STEADY: RaceOptions = { collectBetweenRounds: false };
+/** With pkijs: each round from a collected heap. */
+const COLLECTED: RaceOptions = { collectBetweenRounds: true };
 
 interface Case {
   alg: BenchAlg;
@@ -91,6 +95,7 @@ async function singleCases(pki: BenchPki, size: BenchSize): Promise<Pending> {
       { name: "warm", round: () => over((i) => validateOne(pki, sigs[i]!, warmCache)) },
     ],
     ROUNDS,
+    STEADY,
   );
   const coldRace = await race(
     [
@@ -98,6 +103,7 @@ async function singleCases(pki: BenchPki, size: BenchSize): Promise<Pending> {
       { name: "cold", round: () => over((i) => validateOne(pki, sigs[i]!)) },
     ],
     ROUNDS,
+    STEADY,
   );
   const raceOf = (k: string): RaceResult => (k === "cold" || k === "coldFloor" ? coldRace : warmRace);
   const ms = (k: string): number => raceOf(k).ms(k);
@@ -134,6 +140,7 @@ async function singleCases(pki: BenchPki, size: BenchSize): Promise<Pending> {
         { name: "pkijs", round: () => over((i) => runPkijs(ctx, sigs[i]!, data[i]!), 1) },
       ],
       ROUNDS,
+      COLLECTED,
     );
     withPkijs(cases, p.ms("pkijs"), p.ms("floor3"));
   };
@@ -161,6 +168,7 @@ async function batchCase(pki: BenchPki): Promise<Pending> {
       },
     ],
     rounds,
+    STEADY,
   );
   const ms = (k: string): number => t.ms(k);
   const cases: Case[] = [
@@ -186,6 +194,7 @@ async function batchCase(pki: BenchPki): Promise<Pending> {
     const p = await race(
       [floor3, { name: "pkijs", round: async () => (await pool(indices, CONCURRENCY, (i) => runPkijs(ctx, sigs[i]!, data[i]!)), BATCH) }],
       rounds,
+      COLLECTED,
     );
     withPkijs(cases, p.ms("pkijs"), p.ms("floor3"));
   };

@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 const r = JSON.parse(readFileSync(new URL("./results.json", import.meta.url), "utf8"));
 const f = (n, d = 2) => Number(n).toFixed(d);
 const lines = [
-  `Measured ${r.machine.date.slice(0, 10)} on ${r.machine.node}, ${r.machine.cpus}× ${r.machine.cpu} (load average at start ${r.machine.loadAverageAtStart.join(", ")}), median of ${r.machine.rounds} interleaved rounds (× floor: the median of the rounds' ratios, each round's floor run moments before its own; beside it, their lowest and highest) after ${(r.machine.warmupMsPerContender ?? 0) / 1000} s of warm-up per contender.`,
+  `Measured ${r.machine.date.slice(0, 10)} on ${r.machine.node}, ${r.machine.cpus}× ${r.machine.cpu} (load average at start ${r.machine.loadAverageAtStart.join(", ")}), median of ${r.machine.rounds} interleaved rounds (× floor: the median of the rounds' ratios; beside it, their lowest and highest) after ${(r.machine.warmupMsPerContender ?? 0) / 1000} s of warm-up per contender.`,
   "",
   "| Key | Content | Mode | decree130 ops/s | decree130 ms/op | floor ms/op | × floor (rounds' range) | pkijs 4 ms/op | × faster than pkijs |",
   "|---|---|---|---:|---:|---:|---:|---:|---:|",
