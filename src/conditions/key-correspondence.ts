@@ -1,6 +1,7 @@
 import { bytesEqual } from "../asn1/encode.js";
 import { MemoSlot } from "../cache/memo-slot.js";
 import { digest, type DigestResult } from "../crypto/digest.js";
+import { importStarted } from "../crypto/import-key.js";
 import { verifySignerSignature } from "../crypto/signer-signature.js";
 import { DIGESTS } from "../policy/algorithms.js";
 import type { VerifyFailure } from "../crypto/types.js";
@@ -45,6 +46,9 @@ interface Problem {
   readonly code: ConditionCode;
   readonly detail: string;
 }
+
+/** Content from this size on is hashed after the signature check is requested (see keyCorrespondence). */
+const LARGE_CONTENT = 64 * 1024;
 
 /**
  * Certificate hashes by certificate object, WebCrypto and algorithm: a batch from one signer names the same certificate
@@ -100,10 +104,19 @@ export async function keyCorrespondence(ctx: KeyCorrespondenceInput): Promise<Co
   const signedBytes = withAttributes ? signer.signedAttrs!.der : content;
   // The three cryptographic checks are independent: started together, their waits overlap. Problems are still
   // recorded in one fixed order, so the report does not depend on which finishes first.
+  const verified = signedBytes ? verifySignerSignature(signer, cert.spki, signedBytes, env, { algorithms: policy.algorithms }) : undefined;
+  verified?.catch(() => undefined); // awaited below; this only keeps an early failure elsewhere from leaving it unhandled
+  const hashContent = withAttributes && content !== undefined;
+  if (hashContent && verified && content.length >= LARGE_CONTENT) {
+    // Once the key import the check awaits has settled, the check has been handed to WebCrypto (its continuation runs
+    // first): on Node, a large digest requested before a concurrent verify put its copy of the content on fresh pages
+    // (about 120 page faults per MiB instead of 12, 0.3 ms per MiB).
+    await importStarted(env, cert.spki)?.catch(() => undefined);
+  }
   const [essMismatch, contentDigest, outcome] = await Promise.all([
     withAttributes && attributes.signingCertificate ? essMatches(attributes.signingCertificate, cert, env.crypto) : undefined,
-    withAttributes && content !== undefined ? digest(signer.digestAlgorithm, content, env.crypto, { algorithms: policy.algorithms }) : undefined,
-    signedBytes ? verifySignerSignature(signer, cert.spki, signedBytes, env, { algorithms: policy.algorithms }) : undefined,
+    hashContent ? digest(signer.digestAlgorithm, content, env.crypto, { algorithms: policy.algorithms }) : undefined,
+    verified,
   ]);
   if (withAttributes) {
     for (const p of attributes.problems) add("MALFORMED_SIGNED_ATTRIBUTES", p);
