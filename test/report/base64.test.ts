@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { encodeBase64 } from "../../src/report/base64.js";
+import { encodeBase64, encodeBase64Url } from "../../src/report/base64.js";
 
 describe("encodeBase64", () => {
   it("matches Node's encoder for every length from 0 to 300 and every byte value", () => {
@@ -23,5 +23,17 @@ describe("encodeBase64", () => {
   it("reads only the view, not the rest of its buffer", () => {
     const buffer = new Uint8Array([0xff, 1, 2, 3, 0xff]);
     expect(encodeBase64(buffer.subarray(1, 4))).toBe("AQID");
+  });
+});
+
+describe("encodeBase64Url", () => {
+  it("matches Node's base64url encoder (no padding) for every length from 0 to 300", () => {
+    let seed = 11;
+    for (let len = 0; len <= 300; len++) {
+      const bytes = new Uint8Array(len);
+      for (let i = 0; i < len; i++) bytes[i] = (seed = (seed * 1103515245 + 12345) >>> 0) >>> 24;
+      expect(encodeBase64Url(bytes)).toBe(Buffer.from(bytes).toString("base64url"));
+    }
+    expect(encodeBase64Url(new Uint8Array([0xfb, 0xff]))).toBe("-_8");
   });
 });
