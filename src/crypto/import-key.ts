@@ -1,4 +1,5 @@
 import type { WebCryptoHash } from "../policy/algorithms.js";
+import { fastImport } from "./import-format.js";
 import { keyCacheKey } from "./key-cache.js";
 import type { Env, KeyCache } from "./types.js";
 import { MemoSlot } from "../cache/memo-slot.js";
@@ -63,16 +64,24 @@ export function importVerifyKey(env: Env, spki: Uint8Array, alg: ImportAlgorithm
     return cached;
   }
   // Copy: the cached key must not depend on a caller's buffer that may change later.
-  let pending: Promise<CryptoKey>;
-  try {
-    pending = env.crypto.subtle.importKey("spki", new Uint8Array(spki), alg, false, ["verify"]);
-  } catch (err) {
-    // An injected implementation may throw instead of rejecting.
-    pending = Promise.reject(err as Error);
-  }
+  const copy = new Uint8Array(spki);
+  const fast = fastImport(copy, alg);
+  // An engine that refuses the faster form (or has none) is asked for the SPKI, whose answer is then the one reported.
+  const pending = fast ? importAs(env, fast.format, fast.keyData, alg).catch(() => importAs(env, "spki", copy, alg)) : importAs(env, "spki", copy, alg);
   env.keys.set(cacheKey, pending);
   byParams.set(params, pending);
   return pending;
+}
+
+function importAs(env: Env, format: "spki" | "raw" | "jwk", keyData: Uint8Array<ArrayBuffer> | JsonWebKey, alg: ImportAlgorithm): Promise<CryptoKey> {
+  try {
+    return format === "jwk"
+      ? env.crypto.subtle.importKey(format, keyData as JsonWebKey, alg, false, ["verify"])
+      : env.crypto.subtle.importKey(format, keyData as Uint8Array<ArrayBuffer>, alg, false, ["verify"]);
+  } catch (err) {
+    // An injected implementation may throw instead of rejecting.
+    return Promise.reject(err as Error);
+  }
 }
 
 /** Keys by key cache, then by SPKI view and import parameters (see {@link importVerifyKey}); weak, so never a leak. */

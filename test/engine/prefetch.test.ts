@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { createValidationCache, loadTrustList, validate } from "../../src/index.js";
 import { createKeyCache } from "../../src/crypto/key-cache.js";
 import { prefetchChecks } from "../../src/engine/prefetch.js";
+import { fastImport } from "../../src/crypto/import-format.js";
+import type { ImportAlgorithm } from "../../src/crypto/import-key.js";
 import { decodeCertificate } from "../../src/model/certificate.js";
 import { decodeCrl } from "../../src/revocation/crl.js";
 import { createCrl, createRootCa, createTestPki, DEFAULT_PKI_SUBJECTS, issueCertificate, signCms } from "../../src/testing/index.js";
@@ -13,12 +15,12 @@ const DATES = { thisUpdate: "2025-05-25T00:00:00Z", nextUpdate: "2025-06-25T00:0
 /** WebCrypto that records every importKey and verify it is asked for, and what each verify answered. */
 function recordingCrypto() {
   const subtle = globalThis.crypto.subtle;
-  const imports: Uint8Array[] = [];
+  const imports: string[] = [];
   const verifies: { data: Uint8Array; result: Promise<boolean> }[] = [];
   const pending: Promise<unknown>[] = [];
   const wrapped = {
     importKey: (...a: Parameters<SubtleCrypto["importKey"]>) => {
-      imports.push(new Uint8Array(a[1] as Uint8Array));
+      imports.push(keyIdentity(a[0], a[1], a[2] as ImportAlgorithm));
       const p = subtle.importKey(...a);
       pending.push(p);
       return p;
@@ -44,6 +46,20 @@ function recordingCrypto() {
 }
 
 const same = (a: Uint8Array, b: Uint8Array): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+const sameKey = (imported: string, spki: Uint8Array): boolean => imported === keyIdentity("spki", spki, IMPORT);
+
+/** The test PKI's keys are ECDSA P-256 (the kit's default). */
+const IMPORT: ImportAlgorithm = { name: "ECDSA", namedCurve: "P-256" };
+
+/** One string per public key, whichever form it was imported in (the SPKI, or the faster form derived from it). */
+function keyIdentity(format: string, data: unknown, alg: ImportAlgorithm): string {
+  if (format === "spki") {
+    const fast = fastImport(data as Uint8Array, alg);
+    return fast ? keyIdentity(fast.format, fast.keyData, alg) : `spki:${Buffer.from(data as Uint8Array).toString("hex")}`;
+  }
+  if (format === "jwk") return `jwk:${(data as JsonWebKey).n}.${(data as JsonWebKey).e}`;
+  return `${format}:${Buffer.from(data as Uint8Array).toString("hex")}`;
+}
 
 async function world() {
   const pki = await createTestPki({ keyProtection: { governmentRoot: "usb-token" } });
@@ -65,7 +81,7 @@ describe("prefetchChecks", () => {
     prefetchChecks(req);
     await rec.settle();
     const root = w.trustList.anchorsFor(decodeCertificate(w.pki.governmentRoot.certificate))[0]!.certificate;
-    expect(rec.imports.map((k) => [same(k, sub.spki), same(k, root.spki)])).toEqual([
+    expect(rec.imports.map((k) => [sameKey(k, sub.spki), sameKey(k, root.spki)])).toEqual([
       [true, false],
       [false, true],
     ]);
@@ -116,7 +132,7 @@ describe("prefetchChecks", () => {
     await rec.settle();
     expect(report.signatures.map((s) => s.verdict)).toEqual(["SECURE"]);
     // The decoy's key was tried and refused; the answer is the one a cached, warm validation gives.
-    expect(rec.imports.some((k) => same(k, decodeCertificate(decoy.certificate).spki))).toBe(true);
+    expect(rec.imports.some((k) => sameKey(k, decodeCertificate(decoy.certificate).spki))).toBe(true);
     const cache = createValidationCache();
     await validate(cms, { ...options, cache });
     expect(await validate(cms, { ...options, cache })).toEqual(report);
