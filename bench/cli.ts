@@ -26,7 +26,8 @@ export interface CliTiming {
   readonly bareNodeMedianMs: number;
   /**
    * A Node process that reads the same two files and makes the WebCrypto calls this validation makes (recorded from
-   * the library on the same input), one after the other, then writes a line: the cost of the crypto in a fresh process.
+   * the library on the same input, in the formats it used), one after the other, then writes a line: the cost of the
+   * crypto in a fresh process.
    */
   readonly cryptoFloorMedianMs: number;
 }
@@ -34,7 +35,7 @@ export interface CliTiming {
 /** One recorded WebCrypto call, its byte arguments in base64. */
 type Call =
   | { readonly op: "digest"; readonly alg: unknown; readonly data: string }
-  | { readonly op: "importKey"; readonly format: string; readonly key: string; readonly alg: unknown; readonly usages: string[] }
+  | { readonly op: "importKey"; readonly format: string; readonly key: string | JsonWebKey; readonly alg: unknown; readonly usages: string[] }
   | { readonly op: "verify"; readonly alg: unknown; readonly keyIndex: number; readonly signature: string; readonly data: string };
 
 const b64 = (s: BufferSource): string =>
@@ -50,10 +51,13 @@ export async function recordCalls(): Promise<Call[]> {
       calls.push({ op: "digest", alg, data: b64(data) });
       return subtle.digest(alg, data);
     },
-    importKey: async (format: "spki", key: BufferSource, alg: RsaHashedImportParams | EcKeyImportParams, ext: boolean, usages: KeyUsage[]) => {
+    importKey: async (format: "spki" | "raw" | "jwk", key: BufferSource | JsonWebKey, alg: RsaHashedImportParams | EcKeyImportParams, ext: boolean, usages: KeyUsage[]) => {
       const index = calls.length;
-      calls.push({ op: "importKey", format, key: b64(key), alg, usages });
-      const k = await subtle.importKey(format, key, alg, ext, usages);
+      const jwk = format === "jwk";
+      calls.push({ op: "importKey", format, key: jwk ? (key as JsonWebKey) : b64(key as BufferSource), alg, usages });
+      const k = jwk
+        ? await subtle.importKey("jwk", key as JsonWebKey, alg, ext, usages)
+        : await subtle.importKey(format, key as BufferSource, alg, ext, usages);
       keys.set(k, index);
       return k;
     },
@@ -80,7 +84,7 @@ const bytes = (s) => Buffer.from(s, "base64");
   const keys = [];
   for (const [i, c] of calls.entries()) {
     if (c.op === "digest") await subtle.digest(c.alg, bytes(c.data));
-    else if (c.op === "importKey") keys[i] = await subtle.importKey(c.format, bytes(c.key), c.alg, false, c.usages);
+    else if (c.op === "importKey") keys[i] = await subtle.importKey(c.format, c.format === "jwk" ? c.key : bytes(c.key), c.alg, false, c.usages);
     else if (!(await subtle.verify(c.alg, keys[c.keyIndex], bytes(c.signature), bytes(c.data)))) throw new Error("replayed verify failed");
   }
   process.stdout.write("done\\n");

@@ -8,7 +8,7 @@ import { createValidationCache, validate, validateMany, type ValidationCache } f
 import { decodeSignedData } from "../src/input/cms.js";
 import { DEFAULT_LIMITS } from "../src/input/limits.js";
 import { measureCliColdStart } from "./cli.js";
-import { floorCase, runColdFloor, runFloor, type FloorCase } from "./floor.js";
+import { floorCase, runColdFloor, runColdFloorFastImport, runFloor, type FloorCase } from "./floor.js";
 import { makePki, makeSignatures, NOW, type BenchAlg, type BenchPki, type BenchSignature, type BenchSize } from "./inputs.js";
 import { collectGarbage, median, pool, race, WARMUP_MS, type RaceOptions, type RaceResult } from "./measure.js";
 import { measureMemory } from "./memory-driver.js";
@@ -101,17 +101,19 @@ async function singleCases(pki: BenchPki, size: BenchSize): Promise<Pending> {
     [
       { name: "coldFloor", round: () => over((i) => runColdFloor(alg, floors[i]!)) },
       { name: "cold", round: () => over((i) => validateOne(pki, sigs[i]!)) },
+      { name: "coldFloorFastImport", round: () => over((i) => runColdFloorFastImport(alg, floors[i]!)) },
     ],
     ROUNDS,
     STEADY,
   );
-  const raceOf = (k: string): RaceResult => (k === "cold" || k === "coldFloor" ? coldRace : warmRace);
+  const raceOf = (k: string): RaceResult => (k.startsWith("cold") ? coldRace : warmRace);
   const ms = (k: string): number => raceOf(k).ms(k);
   const floorsMs: Record<string, number> = {
     "hash+1verify": round(ms("floor1"), 4),
     "hash+3verify": round(ms("floor3"), 4),
     "hash+5verify": round(ms("floor5"), 4),
     "hash+5verify+3import": round(ms("coldFloor"), 4),
+    "hash+5verify+3import, JWK/raw imports as decree130 makes them": round(ms("coldFloorFastImport"), 4),
   };
   const make = (mode: "warm" | "cold", floorKey: string, floorDefinition: string): Case => ({
     alg,

@@ -14,6 +14,13 @@ const lines = [
       `| ${c.alg} | ${c.size} | ${c.mode} | ${f(c.opsPerSec, 0)} | ${f(c.msPerOp, 3)} | ${f(c.floorMs, 3)} | ${f(c.ratioToFloor)} (${f(Math.min(...c.ratioRounds))}–${f(Math.max(...c.ratioRounds))}) | ${f(c.pkijsMsPerOp, 2)} | ${f(c.speedupOverPkijs, 1)} |`,
   ),
   "",
+  ...r.cases
+    .filter((c) => c.mode === "cold" && c.floors["hash+5verify+3import, JWK/raw imports as decree130 makes them"] !== undefined)
+    .map((c) => {
+      const fast = c.floors["hash+5verify+3import, JWK/raw imports as decree130 makes them"];
+      return `- ${c.alg} ${c.size} cold against a cold floor importing keys as decree130 does (JWK/raw, ${f(fast, 3)} ms/op): ${f(c.msPerOp / fast)}×`;
+    }),
+  "",
   "| Other measurement | Result |",
   "|---|---|",
   ...Object.entries(r.parse).map(([alg, p]) => `| Parse a ${p.cmsBytes}-byte CMS (${alg}, ${p.certificates} certificates) | ${f(p.microsPerParse, 1)} µs |`),
