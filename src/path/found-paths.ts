@@ -15,7 +15,7 @@ export interface FoundPath {
   readonly strength: "ok" | "legacy";
 }
 
-/** Searches remembered per signing certificate and verifier (different trust lists, policies, candidate sets); then cleared. */
+/** Searches remembered per signing certificate and verifier (other trust lists, policies, candidates); then cleared. */
 const MAX_PER_LEAF = 8;
 
 /**
@@ -25,8 +25,9 @@ const MAX_PER_LEAF = 8;
 const found = new MemoSlot<Certificate, WeakMap<Crypto, Map<string, FoundPath>>>();
 
 /**
- * Everything a search reads besides its leaf and verifier, as one string: the trust list, the candidates in order (order decides which of two valid paths is found first), the service, the
- * algorithm policy and profile, the policy inputs and usage requirements, the budget and the nesting depth.
+ * Everything a search reads besides its leaf and verifier, as one string: the trust list, the candidates in order
+ * (order decides which of two valid paths is found first), the service, the algorithm policy and profile, the policy
+ * inputs and usage requirements, the budget and the nesting depth.
  */
 function searchKey(req: PathRequest, depth: number): string {
   const b = req.budget ?? DEFAULT_PATH_BUDGET;
