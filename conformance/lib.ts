@@ -103,7 +103,7 @@ export function pemToDer(pem: string): Uint8Array {
 }
 
 /** Where the public suites live (override with CONFORMANCE_SUITES). */
-export const SUITES_DIR = process.env.CONFORMANCE_SUITES ?? new URL("../../shared/data/suites/", import.meta.url).pathname;
+export const SUITES_DIR = process.env.CONFORMANCE_SUITES ?? new URL("../test/corpora/suites/", import.meta.url).pathname;
 
 /**
  * The signing times of a suite case judged at one moment with no signing-time claim: the time rules then compare every

@@ -1,4 +1,4 @@
-// `npm run conformance`: runs the public suites (../shared/data/suites, or CONFORMANCE_SUITES) against this library,
+// `npm run conformance`: runs the public suites (test/corpora/suites, or CONFORMANCE_SUITES) against this library,
 // prints `agree / disagree / skipped / hung` per suite, every skip reason once, every disagreement, and writes
 // conformance/results.json. Pass suite names as arguments to run only those (the other suites' results are kept).
 import { existsSync, readFileSync, writeFileSync } from "node:fs";

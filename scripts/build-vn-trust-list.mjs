@@ -3,7 +3,7 @@
 // src/trust/vn/sources.json (where each certificate came from) from a vn-pki data folder.
 //
 //   node scripts/build-vn-trust-list.mjs [path/to/vn-pki] [out-dir]
-//   (defaults: ../shared/data/vn-pki from the repo root, and src/trust/vn)
+//   (defaults: test/corpora/vn-pki from the repo root, and src/trust/vn)
 //
 // Reads roots/, subca/, gov/ (certificates, DER or PEM) and p7b-official/ (PKCS#7 bundles, DER or PEM-armoured BER,
 // unpacked with `openssl pkcs7 -print_certs`). Never reads lookalike/ or ee/; drops end-entity certificates (neither
@@ -18,7 +18,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const dataDir = resolve(process.argv[2] ?? join(repo, "..", "shared", "data", "vn-pki"));
+const dataDir = resolve(process.argv[2] ?? join(repo, "test", "corpora", "vn-pki"));
 const outDir = resolve(process.argv[3] ?? join(repo, "src", "trust", "vn"));
 const FOLDERS = ["roots", "subca", "gov", "p7b-official"];
 

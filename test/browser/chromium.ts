@@ -18,6 +18,22 @@ export function chromiumPath(): string {
   }
 }
 
+/**
+ * Why browser tests cannot run here, or `undefined` when they can: outside CI a machine without Chromium skips them with
+ * this reason; under CI (`CI=true`, where .ci/run installs Chromium) a missing Chromium fails them instead.
+ *
+ * @returns the reason to skip, or `undefined`
+ */
+export function chromiumMissing(): string | undefined {
+  if (process.env["CI"]) return undefined;
+  try {
+    chromiumPath();
+    return undefined;
+  } catch (err) {
+    return (err as Error).message;
+  }
+}
+
 /** Launch flags: no sandbox (containers), no GPU, and none of Chromium's own network chatter. */
 export const CHROMIUM_ARGS: readonly string[] = [
   "--no-sandbox",

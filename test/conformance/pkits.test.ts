@@ -4,9 +4,9 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { createKeyCache } from "../../src/crypto/key-cache.js";
 import { judgeRow } from "../../conformance/suites/pkits.js";
-import { SHARED } from "../shared-data.js";
+import { CORPORA } from "../corpora.js";
 
-const suite = JSON.parse(readFileSync(`${SHARED}/data/suites/pkits/expected.json`, "utf8")) as {
+const suite = JSON.parse(readFileSync(`${CORPORA}/suites/pkits/expected.json`, "utf8")) as {
   validation_time: string;
   policy_oids: Record<string, string>;
   tests: (Parameters<typeof judgeRow>[0] & { section: string })[];

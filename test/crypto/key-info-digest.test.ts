@@ -4,9 +4,9 @@ import { digest } from "../../src/crypto/digest.js";
 import { keyName, readKeyInfo } from "../../src/crypto/key-info.js";
 import { encodeTlv } from "../../src/asn1/encode.js";
 import { alg, encodeAlgorithm, encodeOid, hex, NULL, OIDS } from "./helpers.js";
-import { SHARED } from "../shared-data.js";
+import { CORPORA } from "../corpora.js";
 
-const WYCHEPROOF = `${SHARED}/data/suites/wycheproof`;
+const WYCHEPROOF = `${CORPORA}/suites/wycheproof`;
 const firstKey = (file: string): Uint8Array => {
   const g = (JSON.parse(readFileSync(`${WYCHEPROOF}/${file}`, "utf8")) as { testGroups: { publicKeyDer: string }[] }).testGroups[0]!;
   return hex(g.publicKeyDer);

@@ -4,9 +4,9 @@ import { decodePssParams, keyPssParams, pssKeyAllows, toRsaEncryptionSpki } from
 import { readKeyInfo } from "../../src/crypto/key-info.js";
 import { alg, encodeAlgorithm, encodePssParams, hex, NULL, OIDS } from "./helpers.js";
 import { encodeTlv } from "../../src/asn1/encode.js";
-import { SHARED } from "../shared-data.js";
+import { CORPORA } from "../corpora.js";
 
-const WYCHEPROOF = `${SHARED}/data/suites/wycheproof`;
+const WYCHEPROOF = `${CORPORA}/suites/wycheproof`;
 const firstKey = (file: string): string =>
   (JSON.parse(readFileSync(`${WYCHEPROOF}/${file}`, "utf8")) as { testGroups: { publicKeyDer: string }[] }).testGroups[0]!.publicKeyDer;
 

@@ -5,9 +5,9 @@ import { createKeyCache } from "../../src/crypto/key-cache.js";
 import type { Env } from "../../src/crypto/types.js";
 import { verifyRaw, verifySignature } from "../../src/crypto/verify.js";
 import { alg, encodeAlgorithm, encodeOid, hex, OIDS } from "./helpers.js";
-import { SHARED } from "../shared-data.js";
+import { CORPORA } from "../corpora.js";
 
-const WYCHEPROOF = `${SHARED}/data/suites/wycheproof`;
+const WYCHEPROOF = `${CORPORA}/suites/wycheproof`;
 const firstGroup = (f: string) =>
   (JSON.parse(readFileSync(`${WYCHEPROOF}/${f}`, "utf8")) as {
     testGroups: { publicKeyDer: string; tests: { msg: string; sig: string; result: string }[] }[];

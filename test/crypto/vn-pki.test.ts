@@ -4,10 +4,10 @@ import { describe, expect, it } from "vitest";
 import { verifyCertificateSignature, verifySignature } from "../../src/crypto/verify.js";
 import { decodeCertificate, type Certificate } from "../../src/model/certificate.js";
 import { freshEnv, OIDS } from "./helpers.js";
-import { SHARED } from "../shared-data.js";
+import { CORPORA } from "../corpora.js";
 
-// Public Vietnamese PKI samples (see ../shared/data/vn-pki/INDEX.md for provenance).
-const PKI = `${SHARED}/data/vn-pki`;
+// Public Vietnamese PKI samples (see test/corpora/vn-pki/INDEX.md for provenance).
+const PKI = `${CORPORA}/vn-pki`;
 /**
  * Sub-CAs in subca/ whose issuer is in roots/: 52 of 53 (counted with `openssl x509 -issuer/-subject`; the odd one out,
  * vnpt-ca-operator-sha1-2010, is issued by VNPT Certification Authority). Pinned so a silent drop shows.

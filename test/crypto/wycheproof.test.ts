@@ -5,10 +5,10 @@ import type { VerifyOutcome, VerifyRequest } from "../../src/crypto/types.js";
 import { verifyRaw, verifySignature } from "../../src/crypto/verify.js";
 import { freshEnv, hex } from "./helpers.js";
 import { signatureAlgorithmOf, type Suite } from "./wycheproof-vectors.js";
-import { SHARED } from "../shared-data.js";
+import { CORPORA } from "../corpora.js";
 
 // Wycheproof (C2SP/wycheproof testvectors_v1), copied read-only into the shared data folder.
-const DIR = `${SHARED}/data/suites/wycheproof`;
+const DIR = `${CORPORA}/suites/wycheproof`;
 
 // secp256k1 is not a WebCrypto curve and the policy table lists it as unsupported: its "valid" vectors (only in the
 // legacy webcrypto file) must come back as the fail-closed refusal UNSUPPORTED_ALGORITHM, counted apart.

@@ -5,7 +5,7 @@ import type { Name } from "../../src/model/name.js";
 import { parseVietnameseIdentifiers } from "../../src/identity/vn-identifiers.js";
 import { decodePem } from "../../src/trust/pem.js";
 
-const VN_PKI = new URL("../../../shared/data/vn-pki/", import.meta.url);
+const VN_PKI = new URL("../corpora/vn-pki/", import.meta.url);
 function subjectOf(path: string): Name {
   const bytes = readFileSync(new URL(path, VN_PKI));
   const text = bytes.toString("latin1");

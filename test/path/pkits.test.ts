@@ -6,14 +6,14 @@ import type { PathResult } from "../../src/path/types.js";
 import { isDecree130Error } from "../../src/errors.js";
 import type { Certificate } from "../../src/model/certificate.js";
 import { readCert, request, trustListOf } from "./helpers.js";
-import { SHARED } from "../shared-data.js";
+import { CORPORA } from "../corpora.js";
 
 /**
  * NIST PKITS 1.0.1 (files from google/boringssl pki/testdata/nist-pkits, see expected.json `source_note`), sections on
  * signatures, validity, name chaining, basicConstraints, keyUsage, certificate policies (with each row's policy inputs),
  * name constraints and private extensions, built at 2011-04-15 with revocation ignored.
  */
-const PKITS = `${SHARED}/data/suites/pkits`;
+const PKITS = `${CORPORA}/suites/pkits`;
 const TIME = Date.UTC(2011, 3, 15);
 
 interface PkitsCase {

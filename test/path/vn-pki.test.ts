@@ -6,10 +6,10 @@ import { bytesEqual } from "../../src/asn1/encode.js";
 import { sameName } from "../../src/model/name.js";
 import type { Certificate } from "../../src/model/certificate.js";
 import { readCert, request, trustListOf } from "./helpers.js";
-import { SHARED } from "../shared-data.js";
+import { CORPORA } from "../corpora.js";
 
-/** Real Vietnamese certificates, see ../shared/data/vn-pki/INDEX.md for provenance. */
-const VN = `${SHARED}/data/vn-pki`;
+/** Real Vietnamese certificates, see test/corpora/vn-pki/INDEX.md for provenance. */
+const VN = `${CORPORA}/vn-pki`;
 
 function load(dir: string): { file: string; cert: Certificate }[] {
   return readdirSync(join(VN, dir))

@@ -4,9 +4,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { indexTrustList } from "../../src/trust/anchor-index.js";
 import { typedOutcome } from "./kit.js";
-import { SHARED } from "../shared-data.js";
+import { CORPORA } from "../corpora.js";
 
-const DIR = `${SHARED}/data/suites/dss-cades/validation`;
+const DIR = `${CORPORA}/suites/dss-cades/validation`;
 const files = readdirSync(DIR, { recursive: true, withFileTypes: true })
   .filter((d) => d.isFile())
   .map((d) => join(d.parentPath, d.name))

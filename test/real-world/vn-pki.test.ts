@@ -1,4 +1,4 @@
-// Real Vietnamese certificates and signatures from ../shared/data/vn-pki (sources and quirks in its INDEX.md), judged
+// Real Vietnamese certificates and signatures from test/corpora/vn-pki (sources and quirks in its INDEX.md), judged
 // against the built-in trust list. Each expectation below is deliberate; the reason is written beside it.
 import { readFileSync, readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
@@ -13,7 +13,7 @@ import { buildPath } from "../../src/path/build.js";
 import { DEFAULT_POLICY } from "../../src/policy/policy.js";
 import { resolveTimes } from "../../src/time/signing-time.js";
 
-const VN = new URL("../../../shared/data/vn-pki/", import.meta.url);
+const VN = new URL("../corpora/vn-pki/", import.meta.url);
 const read = (p: string): Uint8Array => new Uint8Array(readFileSync(new URL(p, VN)));
 const certFiles = (dir: string): string[] =>
   readdirSync(new URL(`${dir}/`, VN)).filter((f) => /\.(cer|crt)$/.test(f)).map((f) => `${dir}/${f}`);

@@ -5,9 +5,9 @@ import { encodeTlv } from "../../src/asn1/encode.js";
 import { isDecree130Error } from "../../src/errors.js";
 import { decodeCrl } from "../../src/revocation/crl.js";
 import { at, TestPki, type Issued } from "./fixtures.js";
-import { SHARED } from "../shared-data.js";
+import { CORPORA } from "../corpora.js";
 
-const PKITS_CRLS = `${SHARED}/data/suites/pkits/crls`;
+const PKITS_CRLS = `${CORPORA}/suites/pkits/crls`;
 
 function codeOf(f: () => unknown): string | undefined {
   try {

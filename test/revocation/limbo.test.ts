@@ -1,4 +1,4 @@
-// x509-limbo CRL test cases (shared/data/suites/x509-limbo/limbo.json, ids `crl::*`), run through revocationStatus: the
+// x509-limbo CRL test cases (test/corpora/suites/x509-limbo/limbo.json, ids `crl::*`), run through revocationStatus: the
 // leaf's issuer is taken from the trusted and intermediate certificates, and the case passes the revocation part when the
 // status is known and not revoked.
 import { readFileSync } from "node:fs";
@@ -7,7 +7,7 @@ import { decodeCertificate } from "../../src/model/certificate.js";
 import { decodeCrl } from "../../src/revocation/crl.js";
 import { revocationStatus } from "../../src/revocation/status.js";
 import { pemToDer, testEnv } from "./fixtures.js";
-import { SHARED } from "../shared-data.js";
+import { CORPORA } from "../corpora.js";
 
 interface LimboCase {
   id: string;
@@ -18,7 +18,7 @@ interface LimboCase {
   crls: string[];
   validation_time: string;
 }
-const limbo = JSON.parse(readFileSync(`${SHARED}/data/suites/x509-limbo/limbo.json`, "utf8")) as { testcases: LimboCase[] };
+const limbo = JSON.parse(readFileSync(`${CORPORA}/suites/x509-limbo/limbo.json`, "utf8")) as { testcases: LimboCase[] };
 const cases = limbo.testcases.filter((t) => t.crls.length > 0);
 const env = testEnv();
 

@@ -12,9 +12,9 @@ import type { RevocationFinding } from "../../src/revocation/types.js";
 import { buildPath } from "../../src/path/build.js";
 import { trustListOf } from "../path/helpers.js";
 import { testEnv } from "./fixtures.js";
-import { SHARED } from "../shared-data.js";
+import { CORPORA } from "../corpora.js";
 
-const BASE = `${SHARED}/data/suites/pkits`;
+const BASE = `${CORPORA}/suites/pkits`;
 interface PkitsTest {
   id: string;
   expected: "valid" | "invalid";

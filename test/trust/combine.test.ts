@@ -5,7 +5,7 @@ import { combineTrustLists } from "../../src/trust/combine.js";
 import { loadTrustList } from "../../src/trust/load.js";
 import { vietnamTrustList } from "../../src/trust/vn/index.js";
 
-const VN_PKI = new URL("../../../shared/data/vn-pki/", import.meta.url);
+const VN_PKI = new URL("../corpora/vn-pki/", import.meta.url);
 const cyberlotusEe = decodeCertificate(new Uint8Array(readFileSync(new URL("ee/ee-tct-test01-cyberlotus-ca-test.cer", VN_PKI))));
 
 describe("combineTrustLists", () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { decodeCertificate } from "../../src/model/certificate.js";
 import { loadTrustList } from "../../src/trust/load.js";
 
-const VN_PKI = new URL("../../../shared/data/vn-pki/", import.meta.url);
+const VN_PKI = new URL("../corpora/vn-pki/", import.meta.url);
 const der = (path: string) => new Uint8Array(readFileSync(new URL(path, VN_PKI)));
 const pem = (bytes: Uint8Array) =>
   `-----BEGIN CERTIFICATE-----\n${Buffer.from(bytes).toString("base64").replace(/.{64}/g, "$&\n")}\n-----END CERTIFICATE-----`;

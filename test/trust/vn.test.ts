@@ -13,7 +13,7 @@ import { vietnamTrustList } from "../../src/trust/vn/index.js";
 import data from "../../src/trust/vn/data.json" with { type: "json" };
 import sources from "../../src/trust/vn/sources.json" with { type: "json" };
 
-const VN_PKI = fileURLToPath(new URL("../../../shared/data/vn-pki/", import.meta.url));
+const VN_PKI = fileURLToPath(new URL("../corpora/vn-pki/", import.meta.url));
 const REPO = fileURLToPath(new URL("../../", import.meta.url));
 const sha256 = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
 function cert(path: string): Certificate {
