@@ -1,4 +1,5 @@
 import { Decree130Error } from "../errors.js";
+import { concat, copyBytes, latin1 } from "../lib/bytes.js";
 
 /**
  * One ASN.1 element located inside a buffer. Nothing is copied: values are views of the original bytes, so a
@@ -196,35 +197,7 @@ export function octets(tlv: Tlv): Uint8Array {
   return concat(parts);
 }
 
-/**
- * A copy of some bytes in a `Uint8Array` of its own. `slice` cannot be used for this: on Node's `Buffer`, a
- * `Uint8Array` subclass callers often pass, `slice` returns a view of the same memory.
- *
- * @param bytes - the bytes (any `Uint8Array`, including a `Buffer`)
- * @param start - first octet copied (default 0)
- * @param end - octet after the last one copied (default the end)
- * @returns a new array that shares no memory with `bytes`
- * @example
- * ```ts
- * const own = copyBytes(callerBuffer); // later changes to callerBuffer do not reach `own`
- * ```
- */
-export function copyBytes(bytes: Uint8Array, start = 0, end = bytes.length): Uint8Array<ArrayBuffer> {
-  return new Uint8Array(bytes.subarray(start, end));
-}
 
-/** Joins byte arrays into a new one. */
-export function concat(parts: readonly Uint8Array[]): Uint8Array {
-  let n = 0;
-  for (const p of parts) n += p.length;
-  const out = new Uint8Array(n);
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
-}
 
 /**
  * An OBJECT IDENTIFIER in dotted form, rejecting non-minimal sub-identifiers.
@@ -416,13 +389,6 @@ function isAscii(v: Uint8Array): boolean {
   return true;
 }
 
-function latin1(v: Uint8Array): string {
-  // `apply` takes the typed array as the argument list; short values only, to stay far below argument-count limits.
-  if (v.length <= 1024) return String.fromCharCode.apply(null, v as unknown as number[]);
-  let s = "";
-  for (const b of v) s += String.fromCharCode(b);
-  return s;
-}
 
 /**
  * Any ASN.1 character string as a JavaScript string.

@@ -1,5 +1,6 @@
+import { compareBytes, concat, copyBytes } from "../lib/bytes.js";
 import { Decree130Error } from "../errors.js";
-import { children, concat, copyBytes, MAX_DEPTH, octets, rawOf, Tag, valueOf, type Tlv } from "./der.js";
+import { children, MAX_DEPTH, octets, rawOf, Tag, valueOf, type Tlv } from "./der.js";
 
 /**
  * DER length octets.
@@ -26,11 +27,6 @@ export function encodeTlv(tag: number, ...parts: readonly Uint8Array[]): Uint8Ar
   return concat([Uint8Array.of(tag), encodeLength(content.length), content]);
 }
 
-function compareBytes(a: Uint8Array, b: Uint8Array): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
-  return a.length - b.length;
-}
 
 /**
  * Re-encodes a BER element as DER: definite minimal lengths, primitive strings, SET OF elements sorted
@@ -87,24 +83,3 @@ function isDer(tlv: Tlv, depth: number): boolean {
   return true;
 }
 
-/**
- * Whether two byte arrays hold the same octets.
- *
- * @param a - one array
- * @param b - another
- * @returns `true` when equal
- */
-export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
-  const n = a.length;
-  if (n !== b.length) return false;
-  if (a === b) return true;
-  let i = 0;
-  if (n >= 32) {
-    // Four octets per step: two to three times faster than octet by octet on certificate-sized inputs.
-    const x = new DataView(a.buffer, a.byteOffset, n);
-    const y = new DataView(b.buffer, b.byteOffset, n);
-    for (; i + 4 <= n; i += 4) if (x.getUint32(i) !== y.getUint32(i)) return false;
-  }
-  for (; i < n; i++) if (a[i] !== b[i]) return false;
-  return true;
-}

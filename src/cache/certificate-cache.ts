@@ -1,8 +1,8 @@
 import { readTlv, type Tlv } from "../asn1/der.js";
 import { decodeCertificateAt, type Certificate } from "../model/certificate.js";
-import { fingerprintAt } from "./fingerprint.js";
+import { fingerprintAt } from "../lib/fingerprint.js";
 import { bufferView, keepBytes, matchesKept, type KeptBytes } from "./kept-bytes.js";
-import { createLru, type Lru } from "./lru.js";
+import { createLru, type Lru } from "../lib/lru.js";
 
 /** Decoded certificates by their exact DER, bounded: the CA certificates a service sees in every signature. */
 export interface CertificateCache {

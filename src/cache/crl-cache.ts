@@ -1,8 +1,8 @@
 import { decodeCrl } from "../revocation/crl.js";
 import type { Crl } from "../revocation/types.js";
-import { fingerprint } from "./fingerprint.js";
+import { fingerprint } from "../lib/fingerprint.js";
 import { bufferView, keepBytes, matchesKept, type KeptBytes } from "./kept-bytes.js";
-import { createLru, type Lru } from "./lru.js";
+import { createLru, type Lru } from "../lib/lru.js";
 
 /** Decoded CRLs by their exact DER, bounded; shareable across validations. */
 export interface CrlCache {

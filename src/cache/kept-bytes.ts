@@ -1,4 +1,4 @@
-import { copyBytes } from "../asn1/der.js";
+import { copyBytes } from "../lib/bytes.js";
 
 /**
  * A private copy of the octets a cache entry was made from, with a view for comparing them: every hit is confirmed

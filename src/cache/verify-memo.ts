@@ -1,8 +1,8 @@
-import { copyBytes } from "../asn1/der.js";
+import { copyBytes, bytesEqual } from "../lib/bytes.js";
 import { objectId } from "./object-id.js";
 import { MemoSlot } from "./memo-slot.js";
-import { fingerprint, sameBytes } from "./fingerprint.js";
-import { createLru, type Lru } from "./lru.js";
+import { fingerprint } from "../lib/fingerprint.js";
+import { createLru, type Lru } from "../lib/lru.js";
 
 /** Signed data longer than this is not remembered: copying it would cost more than verifying again. */
 export const MAX_MEMO_DATA_BYTES = 64 * 1024;
@@ -89,7 +89,7 @@ function wrap(crypto: Crypto, memo: VerifyMemo): Crypto {
     // A CryptoKey stands for exactly one (SPKI, import parameters) pair, so its identity keys the key.
     const id = `${objectId(key, keyIds)}|${params}|${fingerprint(sig)}|${fingerprint(bytes)}`;
     const hit = memo.entries.get(id);
-    if (hit !== undefined && sameBytes(hit.signature, sig) && sameBytes(hit.data, bytes)) return hit.result;
+    if (hit !== undefined && bytesEqual(hit.signature, sig) && bytesEqual(hit.data, bytes)) return hit.result;
     // Copies: the remembered inputs must not change with the caller's buffers.
     const entry: Entry = { signature: copyBytes(sig), data: copyBytes(bytes), result: subtle.verify(algorithm, key, signature, data) };
     memo.entries.set(id, entry);

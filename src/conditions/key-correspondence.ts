@@ -1,4 +1,5 @@
-import { bytesEqual } from "../asn1/encode.js";
+import { toHex } from "../lib/hex.js";
+import { bytesEqual } from "../lib/bytes.js";
 import { MemoSlot } from "../cache/memo-slot.js";
 import { digest, type DigestResult } from "../crypto/digest.js";
 import { importStarted } from "../crypto/import-key.js";
@@ -9,7 +10,7 @@ import { finding } from "../report/finding.js";
 import type { ConditionCode } from "../report/codes.js";
 import type { ConditionResult } from "../report/types.js";
 import { sameName } from "../model/name.js";
-import { toHex, type Certificate } from "../model/certificate.js";
+import { type Certificate } from "../model/certificate.js";
 import type { AlgorithmIdentifier } from "../model/algorithm.js";
 import type { EssCertId } from "../input/signed-attributes.js";
 import type { SignatureContext } from "./context.js";

@@ -1,5 +1,5 @@
 import { bitString, fields, integerBytes, oid, readRoot, Tag } from "../asn1/der.js";
-import { encodeBase64Url } from "../report/base64.js";
+import { encodeBase64Url } from "../lib/base64.js";
 import type { ImportAlgorithm } from "./import-key.js";
 
 /** A key in the form WebCrypto imports fastest. */

@@ -1,5 +1,5 @@
-import { viewKey } from "../asn1/bytes-key.js";
-import { createLru } from "../cache/lru.js";
+import { viewKey } from "../lib/bytes-key.js";
+import { createLru } from "../lib/lru.js";
 import type { KeyCache } from "./types.js";
 
 /**

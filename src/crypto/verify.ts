@@ -1,4 +1,3 @@
-import type { Certificate } from "../model/certificate.js";
 import { resolveSignatureAlgorithm, weakest } from "../policy/algorithms.js";
 import { ecdsaDerToP1363 } from "./ecdsa-signature.js";
 import { bufferSource, importVerifyKey } from "./import-key.js";
@@ -121,24 +120,3 @@ export function verifyRaw(req: VerifyRequest, env: Env, options: VerifyOptions =
   return run(req, env, options, "p1363");
 }
 
-/**
- * Verifies a certificate's signature with its issuer's public key.
- *
- * @param cert - the decoded certificate (its `tbs`, `signatureAlgorithm` and `signature` are used)
- * @param issuerSpki - the issuer's SubjectPublicKeyInfo (DER)
- * @param env - WebCrypto and the key cache
- * @param options - as for {@link verifySignature}
- * @returns the outcome
- * @example
- * ```ts
- * const out = await verifyCertificateSignature(subCa, root.spki, env);
- * ```
- */
-export function verifyCertificateSignature(
-  cert: Certificate,
-  issuerSpki: Uint8Array,
-  env: Env,
-  options: VerifyOptions = {},
-): Promise<VerifyOutcome> {
-  return verifySignature({ signatureAlgorithm: cert.signatureAlgorithm, spki: issuerSpki, signature: cert.signature, data: cert.tbs }, env, options);
-}

@@ -2,7 +2,7 @@ import { iso } from "../time/iso.js";
 import type { Certificate } from "../model/certificate.js";
 import { attributeValues, formatName } from "../model/name.js";
 import { parseVietnameseIdentifiers } from "../identity/vn-identifiers.js";
-import { encodeBase64 } from "../report/base64.js";
+import { encodeBase64 } from "../lib/base64.js";
 import { verdictOf } from "../report/verdict.js";
 import type { ConditionResult, IssuerTypeResult, SignatureReport, Warning } from "../report/types.js";
 import { regimeAt } from "../time/regime.js";

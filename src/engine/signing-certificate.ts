@@ -1,4 +1,4 @@
-import { bytesEqual } from "../asn1/encode.js";
+import { bytesEqual } from "../lib/bytes.js";
 import { verifySignerSignature } from "../crypto/signer-signature.js";
 import type { Env } from "../crypto/types.js";
 import type { Certificate } from "../model/certificate.js";

@@ -1,3 +1,4 @@
+import { toHex } from "../lib/hex.js";
 import { children, ctx, ctxPrim, expect, fields, octets, oid, rawOf, readRoot, readTlv, smallInt, Tag, type Tlv } from "../asn1/der.js";
 import { derEncoding } from "../asn1/encode.js";
 import { OID } from "../asn1/oids.js";
@@ -6,7 +7,6 @@ import { decodeAlgorithm } from "../model/algorithm.js";
 import { decodeCertificateAt, type Certificate } from "../model/certificate.js";
 import { decodeName } from "../model/name.js";
 import type { Attribute, SignedData, SignerIdentifier, SignerInfo } from "../model/signed-data.js";
-import { toHex } from "../model/certificate.js";
 import type { Limits } from "./limits.js";
 
 const OCSP_REVOCATION_INFO = "1.3.6.1.5.5.7.16.2";

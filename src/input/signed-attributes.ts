@@ -1,8 +1,8 @@
+import { toHex } from "../lib/hex.js";
 import { children, ctx, expect, fields, integerBytes, octets, oid, Tag, time, valueOf, type Tlv } from "../asn1/der.js";
 import { OID } from "../asn1/oids.js";
 import { decodeAlgorithm, type AlgorithmIdentifier } from "../model/algorithm.js";
 import { decodeName, type Name } from "../model/name.js";
-import { toHex } from "../model/certificate.js";
 import type { Attribute } from "../model/signed-data.js";
 
 /** An ESS certificate identifier (RFC 2634 ESSCertID, RFC 5035 ESSCertIDv2). */

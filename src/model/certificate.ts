@@ -1,5 +1,6 @@
+import { bytesEqual } from "../lib/bytes.js";
+import { toHex } from "../lib/hex.js";
 import { bitString, ctx, expect, fields, integerBytes, rawOf, readRoot, smallInt, Tag, time, type Tlv } from "../asn1/der.js";
-import { bytesEqual } from "../asn1/encode.js";
 import { OID } from "../asn1/oids.js";
 import { Decree130Error } from "../errors.js";
 import { decodeAlgorithm, type AlgorithmIdentifier } from "./algorithm.js";
@@ -61,14 +62,6 @@ export interface Certificate {
   readonly selfIssued: boolean;
 }
 
-const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0").toUpperCase());
-
-/** Upper-case hex of some bytes. */
-export function toHex(bytes: Uint8Array): string {
-  let s = "";
-  for (const b of bytes) s += HEX[b]!;
-  return s;
-}
 
 /**
  * Decodes a DER certificate. Rejects anything that is not strict DER, since a certificate's signature covers its DER.

@@ -1,5 +1,6 @@
+import { bytesEqual } from "../lib/bytes.js";
+import { toHex } from "../lib/hex.js";
 import { children, expect, fields, oid, rawOf, readTlv, Tag, text, valueOf, type Tlv } from "../asn1/der.js";
-import { bytesEqual } from "../asn1/encode.js";
 import { MemoSlot } from "../cache/memo-slot.js";
 
 /** One attribute of a distinguished name, such as `CN=...` or `UID=MST:...`. */
@@ -43,11 +44,6 @@ export const ATTRIBUTE_LABELS: Readonly<Record<string, string>> = {
   "1.2.840.113549.1.9.1": "E",
 };
 
-function hex(v: Uint8Array): string {
-  let s = "";
-  for (const b of v) s += b.toString(16).padStart(2, "0");
-  return s;
-}
 
 const PLAIN_ASCII = /^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/;
 
@@ -106,7 +102,7 @@ function readAttributes(der: Uint8Array): NameAttribute[][] {
       try {
         value = text(valueTlv!);
       } catch {
-        value = `#${hex(valueOf(valueTlv!))}`;
+        value = `#${toHex(valueOf(valueTlv!)).toLowerCase()}`;
       }
       rdn.push({ type, value });
     }

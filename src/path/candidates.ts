@@ -1,4 +1,4 @@
-import { bytesEqual } from "../asn1/encode.js";
+import { bytesEqual } from "../lib/bytes.js";
 import { sameKey, type Certificate } from "../model/certificate.js";
 import { sameName } from "../model/name.js";
 import type { TrustAnchor, TrustList, TrustService } from "../model/trust-list.js";

@@ -1,4 +1,4 @@
-import { bytesEqual } from "../asn1/encode.js";
+import { bytesEqual } from "../lib/bytes.js";
 import type { Certificate } from "../model/certificate.js";
 import { revocationStatus } from "../revocation/status.js";
 import type { PathRequest, PathResult } from "./types.js";

@@ -1,4 +1,4 @@
-import { viewKey } from "../asn1/bytes-key.js";
+import { viewKey } from "../lib/bytes-key.js";
 import type { Env, VerifyOutcome } from "../crypto/types.js";
 import { verifyOnce } from "../revocation/verify-cache.js";
 import type { Certificate } from "../model/certificate.js";

@@ -1,4 +1,4 @@
-import { bytesEqual } from "../asn1/encode.js";
+import { bytesEqual } from "../lib/bytes.js";
 import { iso } from "../time/iso.js";
 import { OID } from "../asn1/oids.js";
 import type { Certificate } from "../model/certificate.js";

@@ -1,8 +1,9 @@
+import { toHex } from "../lib/hex.js";
 import { children, ctx, ctxPrim, readRoot, rawOf, Tag, valueOf, type Tlv } from "../asn1/der.js";
 import { encodeTlv } from "../asn1/encode.js";
 import { OID } from "../asn1/oids.js";
 import { Decree130Error } from "../errors.js";
-import { toHex, type Certificate } from "../model/certificate.js";
+import { type Certificate } from "../model/certificate.js";
 import { decodeName, decodeNameDer, type Name } from "../model/name.js";
 import type { Crl } from "./types.js";
 import { MemoSlot } from "../cache/memo-slot.js";
@@ -255,23 +256,3 @@ export function isIndirectCrl(crl: Crl): boolean {
   }
 }
 
-/**
- * Whether a CRL covers only some revocation reasons (issuingDistributionPoint onlySomeReasons): its entries are real
- * revocations, but its silence proves nothing alone.
- *
- * @param crl - the CRL
- * @returns `true` for a reason-partitioned CRL (an IDP that does not decode counts as one: its silence is not trusted)
- * @example
- * ```ts
- * if (coversSomeReasonsOnly(crl)) console.log("partial CRL");
- * ```
- */
-export function coversSomeReasonsOnly(crl: Crl): boolean {
-  const ext = crl.extensions.find((e) => e.oid === OID.issuingDistributionPoint);
-  if (!ext) return false;
-  try {
-    return decodeIssuingDistributionPoint(ext.value, crl.issuer).onlySomeReasons;
-  } catch {
-    return true;
-  }
-}

@@ -1,3 +1,5 @@
+import { toHex } from "../lib/hex.js";
+import { bytesEqual } from "../lib/bytes.js";
 import {
   bitString,
   children,
@@ -13,11 +15,9 @@ import {
   time,
   type Tlv,
 } from "../asn1/der.js";
-import { bytesEqual } from "../asn1/encode.js";
 import { OID } from "../asn1/oids.js";
 import { Decree130Error, isDecree130Error } from "../errors.js";
 import { decodeAlgorithm } from "../model/algorithm.js";
-import { toHex } from "../model/certificate.js";
 import { decodeExtensions, type Extension } from "../model/extensions.js";
 import { decodeName } from "../model/name.js";
 import { reasonName } from "./reason.js";

@@ -1,7 +1,7 @@
+import { toHex } from "../lib/hex.js";
+import { bytesEqual } from "../lib/bytes.js";
 import { iso } from "../time/iso.js";
-import { bytesEqual } from "../asn1/encode.js";
 import { digest } from "../crypto/digest.js";
-import { toHex } from "../model/certificate.js";
 import { formatName } from "../model/name.js";
 import type { Statement } from "./assess.js";
 import type { JudgeContext, Judged } from "./judged.js";

@@ -1,4 +1,4 @@
-import { bytesEqual } from "../asn1/encode.js";
+import { bytesEqual } from "../lib/bytes.js";
 import { OID } from "../asn1/oids.js";
 import { digest } from "../crypto/digest.js";
 import type { Env } from "../crypto/types.js";

@@ -1,3 +1,4 @@
+import { toHex } from "../lib/hex.js";
 import {
   bitString,
   children,
@@ -18,7 +19,7 @@ import {
 import { OID } from "../asn1/oids.js";
 import { Decree130Error } from "../errors.js";
 import { decodeAlgorithm } from "../model/algorithm.js";
-import { decodeCertificateAt, toHex, type Certificate } from "../model/certificate.js";
+import { decodeCertificateAt, type Certificate } from "../model/certificate.js";
 import { decodeExtensions, type Extension } from "../model/extensions.js";
 import { decodeName, type Name } from "../model/name.js";
 import { reasonName } from "./reason.js";

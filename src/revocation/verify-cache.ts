@@ -1,5 +1,5 @@
 import { verifySignature } from "../crypto/verify.js";
-import { viewKey } from "../asn1/bytes-key.js";
+import { viewKey } from "../lib/bytes-key.js";
 import { MemoSlot } from "../cache/memo-slot.js";
 import type { Env, VerifyOutcome, VerifyRequest } from "../crypto/types.js";
 

@@ -1,4 +1,5 @@
-import { concat, copyBytes, Tag } from "../asn1/der.js";
+import { copyBytes, concat } from "../lib/bytes.js";
+import { Tag } from "../asn1/der.js";
 import { encodeTlv } from "../asn1/encode.js";
 
 // DER builders for the testing kit: small, strict, and only what the kit writes.

@@ -1,4 +1,5 @@
-import { copyBytes, fields, integerBytes, rawOf, readRoot } from "../asn1/der.js";
+import { copyBytes } from "../lib/bytes.js";
+import { fields, integerBytes, rawOf, readRoot } from "../asn1/der.js";
 import type { TestIdentity } from "./identity.js";
 
 function tbsFields(der: Uint8Array) {

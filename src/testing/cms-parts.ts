@@ -1,4 +1,5 @@
-import { children, copyBytes, ctx, expect, fields, octets, oid, rawOf, readRoot, smallInt, Tag } from "../asn1/der.js";
+import { copyBytes } from "../lib/bytes.js";
+import { children, ctx, expect, fields, octets, oid, rawOf, readRoot, smallInt, Tag } from "../asn1/der.js";
 import { OID } from "../asn1/oids.js";
 import { explicit, int, octetString, oidDer, retag, seq, setAsGiven, setOf } from "./asn1.js";
 

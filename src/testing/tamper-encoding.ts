@@ -1,4 +1,5 @@
-import { children, concat, oid, rawOf, readRoot, Tag, valueOf } from "../asn1/der.js";
+import { concat } from "../lib/bytes.js";
+import { children, oid, rawOf, readRoot, Tag, valueOf } from "../asn1/der.js";
 import { octetString, seq } from "./asn1.js";
 import { assembleSignedData, parseSignedData } from "./cms-parts.js";
 

@@ -1,5 +1,5 @@
-import { children, copyBytes, ctx, expect, fields, readRoot, readTlv, Tag, type Tlv } from "../asn1/der.js";
-import { bytesEqual } from "../asn1/encode.js";
+import { bytesEqual, copyBytes } from "../lib/bytes.js";
+import { children, ctx, expect, fields, readRoot, readTlv, Tag, type Tlv } from "../asn1/der.js";
 import { issuerNameOf, serialOf } from "./cert-fields.js";
 import { issueCertificate } from "./certificate.js";
 import { assembleSignedData, parseSignedData } from "./cms-parts.js";

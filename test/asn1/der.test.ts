@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { bytesEqual } from "../../src/lib/bytes.js";
 import { children, oid, readRoot, readTlv, smallInt, time, text, integerBytes, octets } from "../../src/asn1/der.js";
-import { bytesEqual, toDer } from "../../src/asn1/encode.js";
+import { toDer } from "../../src/asn1/encode.js";
 import { isDecree130Error } from "../../src/errors.js";
 
 const bytes = (hex: string): Uint8Array => Uint8Array.from(hex.match(/../g)!.map((h) => parseInt(h, 16)));

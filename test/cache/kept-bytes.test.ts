@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fingerprint, fingerprintAt } from "../../src/cache/fingerprint.js";
+import { fingerprint, fingerprintAt } from "../../src/lib/fingerprint.js";
 import { bufferView, keepBytes, matchesKept } from "../../src/cache/kept-bytes.js";
 
 function bytes(n: number, seed: number): Uint8Array {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fingerprint } from "../../src/cache/fingerprint.js";
+import { fingerprint } from "../../src/lib/fingerprint.js";
 import { createVerifyMemo, MAX_MEMO_DATA_BYTES, memoizeVerify } from "../../src/cache/verify-memo.js";
 
 /** A fake WebCrypto whose verify says yes exactly when the data's first octet is 1, and counts its calls. */

@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { verifyCertificateSignature, verifySignature } from "../../src/crypto/verify.js";
+import { verifySignature, type VerifyOptions } from "../../src/crypto/verify.js";
 import { decodeCertificate, type Certificate } from "../../src/model/certificate.js";
+import type { Env } from "../../src/crypto/types.js";
 import { freshEnv, OIDS } from "./helpers.js";
 import { CORPORA } from "../corpora.js";
 
@@ -38,6 +39,10 @@ describe("Vietnamese PKI data", () => {
     const fpt = load(join(PKI, "subca/fpt-certification-authority-sha1-2019-mic.cer"));
     expect(await verifySignature({ ...req, spki: fpt.spki }, env)).toMatchObject({ ok: false, code: "SIGNATURE_INVALID" });
   });
+
+  // A certificate's signature checked with a presumed issuer's key, as path building checks it.
+  const verifyCertificateSignature = (cert: Certificate, spki: Uint8Array, env: Env, options: VerifyOptions = {}) =>
+    verifySignature({ signatureAlgorithm: cert.signatureAlgorithm, spki, signature: cert.signature, data: cert.tbs }, env, options);
 
   const roots = certsIn("roots");
   const subcas = certsIn("subca");

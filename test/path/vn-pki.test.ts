@@ -1,8 +1,8 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { bytesEqual } from "../../src/lib/bytes.js";
 import { buildPath } from "../../src/path/build.js";
-import { bytesEqual } from "../../src/asn1/encode.js";
 import { sameName } from "../../src/model/name.js";
 import type { Certificate } from "../../src/model/certificate.js";
 import { readCert, request, trustListOf } from "./helpers.js";

@@ -1,7 +1,8 @@
 // What signCms writes, read back with the library's strict DER reader and checked with WebCrypto.
 import { beforeAll, describe, expect, it } from "vitest";
+import { bytesEqual } from "../../src/lib/bytes.js";
 import { children, ctx, readRoot, Tag, time, valueOf } from "../../src/asn1/der.js";
-import { bytesEqual, toDer } from "../../src/asn1/encode.js";
+import { toDer } from "../../src/asn1/encode.js";
 import { decodeCertificate } from "../../src/model/certificate.js";
 import {
   addSigner,

@@ -1,4 +1,3 @@
-import { bytesEqual } from "../asn1/encode.js";
 
 /**
  * Octets hashed from each end. A DER object's tail holds its signature (or, for signed data, its most specific fields)
@@ -46,17 +45,3 @@ export function fingerprintAt(buf: Uint8Array, start: number, end: number): stri
   return `${n}:${(h >>> 0).toString(16)}`;
 }
 
-/**
- * Whether two byte strings are identical.
- *
- * @param a - first
- * @param b - second
- * @returns `true` when they have the same length and octets
- * @example
- * ```ts
- * sameBytes(cached.der, der); // confirm a fingerprint hit
- * ```
- */
-export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return bytesEqual(a, b);
-}

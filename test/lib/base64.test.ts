@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { encodeBase64, encodeBase64Url } from "../../src/report/base64.js";
+import { encodeBase64, encodeBase64Url } from "../../src/lib/base64.js";
 
 describe("encodeBase64", () => {
   it("matches Node's encoder for every length from 0 to 300 and every byte value", () => {

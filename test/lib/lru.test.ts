@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { createLru } from "../../src/cache/lru.js";
-import { fingerprint, sameBytes } from "../../src/cache/fingerprint.js";
+import { bytesEqual } from "../../src/lib/bytes.js";
+import { createLru } from "../../src/lib/lru.js";
+import { fingerprint } from "../../src/lib/fingerprint.js";
 
 describe("createLru", () => {
   it("keeps at most maxEntries, dropping the least recently used", () => {
@@ -45,7 +46,7 @@ describe("createLru", () => {
   });
 });
 
-describe("fingerprint and sameBytes", () => {
+describe("fingerprint and bytesEqual", () => {
   it("fingerprints by length and content", () => {
     expect(fingerprint(new Uint8Array([1, 2, 3]))).toBe(fingerprint(new Uint8Array([1, 2, 3])));
     expect(fingerprint(new Uint8Array([1, 2, 3]))).not.toBe(fingerprint(new Uint8Array([1, 2, 4])));
@@ -57,15 +58,15 @@ describe("fingerprint and sameBytes", () => {
     const b = a.slice();
     b[2048] = 8;
     expect(fingerprint(a)).toBe(fingerprint(b));
-    expect(sameBytes(a, b)).toBe(false);
+    expect(bytesEqual(a, b)).toBe(false);
     const c = a.slice();
     c[4095] = 8;
     expect(fingerprint(a)).not.toBe(fingerprint(c));
   });
 
   it("compares octet for octet", () => {
-    expect(sameBytes(new Uint8Array([1, 2]), new Uint8Array([1, 2]))).toBe(true);
-    expect(sameBytes(new Uint8Array([1, 2]), new Uint8Array([1, 3]))).toBe(false);
-    expect(sameBytes(new Uint8Array([1, 2]), new Uint8Array([1, 2, 0]))).toBe(false);
+    expect(bytesEqual(new Uint8Array([1, 2]), new Uint8Array([1, 2]))).toBe(true);
+    expect(bytesEqual(new Uint8Array([1, 2]), new Uint8Array([1, 3]))).toBe(false);
+    expect(bytesEqual(new Uint8Array([1, 2]), new Uint8Array([1, 2, 0]))).toBe(false);
   });
 });
