@@ -9,7 +9,7 @@ import { bufferSource, type ImportAlgorithm } from "../src/crypto/import-key.js"
 import { decodeSignedData } from "../src/input/cms.js";
 import { DEFAULT_LIMITS } from "../src/input/limits.js";
 import { decodeCertificate } from "../src/model/certificate.js";
-import { decodeCrl } from "../src/revocation/crl.js";
+import { decodeCrl } from "../src/model/crl.js";
 import type { BenchAlg, BenchPki, BenchSignature } from "./inputs.js";
 
 /** One verification, ready for WebCrypto. */

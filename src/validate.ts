@@ -14,7 +14,7 @@ import type { TrustList } from "./model/trust-list.js";
 import { resolvePolicy, type Policy } from "./policy/policy.js";
 import { warning } from "./report/finding.js";
 import type { Report } from "./report/types.js";
-import { decodeOcspResponse } from "./revocation/ocsp.js";
+import { decodeOcspResponse } from "./model/ocsp-response.js";
 import type { RevocationSources } from "./revocation/types.js";
 import { decodePem } from "./trust/pem.js";
 
@@ -137,7 +137,10 @@ export async function validate(input: Uint8Array | string, options: ValidateOpti
     callerSigningTime,
     env,
     pathEnv,
-    fileWarnings: gathered.unreadable.map((detail) => warning("EVIDENCE_REJECTED", { detail })),
+    fileWarnings: [
+      ...signedData.unusable.map((u) => warning("CERTIFICATE_UNUSABLE", { detail: `embedded ${u.kind} ${u.index}: ${u.reason}` })),
+      ...gathered.unreadable.map((detail) => warning("EVIDENCE_REJECTED", { detail })),
+    ],
   };
   const signatures = [];
   for (const signer of signedData.signers) signatures.push(await judgeSignature(signer, file));

@@ -11,7 +11,7 @@ import { decodeCertificate, type Certificate } from "../../src/model/certificate
 import type { KeyUsageName } from "../../src/model/extensions.js";
 import { buildPath } from "../../src/path/build.js";
 import { DEFAULT_PATH_BUDGET } from "../../src/path/types.js";
-import { decodeCrl } from "../../src/revocation/crl.js";
+import { decodeCrl } from "../../src/model/crl.js";
 import { revocationStatus } from "../../src/revocation/status.js";
 import type { RevocationSources } from "../../src/revocation/types.js";
 import { judgeTimes } from "../../src/time/validity-rules.js";

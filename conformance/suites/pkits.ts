@@ -8,7 +8,7 @@ import { isDecree130Error } from "../../src/errors.js";
 import { decodeCertificate, type Certificate } from "../../src/model/certificate.js";
 import { buildPath } from "../../src/path/build.js";
 import type { PolicyInputs } from "../../src/path/types.js";
-import { decodeCrl } from "../../src/revocation/crl.js";
+import { decodeCrl } from "../../src/model/crl.js";
 import { revocationStatus } from "../../src/revocation/status.js";
 import type { RevocationFinding, RevocationSources } from "../../src/revocation/types.js";
 import { judgeTimes } from "../../src/time/validity-rules.js";

@@ -320,6 +320,8 @@ export function bitString(tlv: Tlv): { unused: number; bytes: Uint8Array } {
   if (valueEnd === valueStart) fail(`empty bit string at offset ${tlv.start}`);
   const unused = buf[valueStart]!;
   if (unused > 7 || (valueEnd - valueStart === 1 && unused !== 0)) fail(`bad bit string at offset ${tlv.start}`);
+  // X.690 §11.2.1: in DER the unused bits of the last octet are zero.
+  if ((buf[valueEnd - 1]! & ((1 << unused) - 1)) !== 0) fail(`bit string with unused bits set at offset ${tlv.start}`);
   // One view, of the octets after the unused-bit count (a view of a view would cost a second allocation).
   return { unused, bytes: buf.subarray(valueStart + 1, valueEnd) };
 }

@@ -1,4 +1,4 @@
-import { decodeCrl } from "../revocation/crl.js";
+import { decodeCrl } from "../model/crl.js";
 import type { Crl } from "../revocation/types.js";
 import { fingerprint } from "../lib/fingerprint.js";
 import { bufferView, keepBytes, matchesKept, type KeptBytes } from "./kept-bytes.js";

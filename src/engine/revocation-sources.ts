@@ -1,6 +1,6 @@
 import { isDecree130Error } from "../errors.js";
 import { decodeCrlCached, type CrlCache } from "../cache/crl-cache.js";
-import { decodeOcspResponse } from "../revocation/ocsp.js";
+import { decodeOcspResponse } from "../model/ocsp-response.js";
 import type { EvidenceOrigin, RevocationSources } from "../revocation/types.js";
 import type { SignedData } from "../model/signed-data.js";
 

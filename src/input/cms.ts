@@ -1,15 +1,19 @@
 import { toHex } from "../lib/hex.js";
+import { DerCursor, sequence } from "../asn1/cursor.js";
 import { children, ctx, ctxPrim, expect, fields, octets, oid, rawOf, readRoot, readTlv, smallInt, Tag, type Tlv } from "../asn1/der.js";
 import { derEncoding } from "../asn1/encode.js";
 import { OID } from "../asn1/oids.js";
-import { Decree130Error } from "../errors.js";
+import { Decree130Error, isDecree130Error } from "../errors.js";
 import { decodeAlgorithm } from "../model/algorithm.js";
 import { decodeCertificateAt, type Certificate } from "../model/certificate.js";
 import { decodeName } from "../model/name.js";
-import type { Attribute, SignedData, SignerIdentifier, SignerInfo } from "../model/signed-data.js";
+import type { Attribute, SignedData, SignerIdentifier, SignerInfo, UnusableObject } from "../model/signed-data.js";
 import type { Limits } from "./limits.js";
 
 const OCSP_REVOCATION_INFO = "1.3.6.1.5.5.7.16.2";
+
+/** The signature value: an OCTET STRING, primitive or (in BER) constructed. */
+const SIGNATURE_TAGS: readonly number[] = [Tag.OCTET_STRING, 0x24];
 
 function malformed(message: string, cause?: unknown): Decree130Error {
   return new Decree130Error("MALFORMED_CMS", message, cause === undefined ? undefined : { cause });
@@ -48,27 +52,30 @@ export function decodeSignedData(
 }
 
 function decodeSignedDataBody(sd: Tlv, limits: Limits, requireSigners: boolean, decodeCert: (tlv: Tlv) => Certificate): SignedData {
-  const f = fields(sd, 4, 6, "SignedData", "ber");
-  const version = smallInt(f[0]!, 5);
-  const digestAlgorithms = children(expect(f[1], Tag.SET, "digestAlgorithms"), "ber", 64).map(decodeAlgorithm);
-  const encap = fields(f[2]!, 1, 2, "encapContentInfo", "ber");
-  const eContentType = oid(encap[0]!);
+  // RFC 5652 §5.1: each field in its place, the optional ones at most once and in order (BER allowed around them).
+  const f = sequence(sd, "SignedData", "ber");
+  const version = smallInt(f.read(Tag.INTEGER, "version"), 5);
+  const digestAlgorithms = DerCursor.over(f.read(Tag.SET, "digestAlgorithms"), "ber").rest(Tag.SEQUENCE, "digestAlgorithms", 64).map(decodeAlgorithm);
+  const encap = f.enter(Tag.SEQUENCE, "encapContentInfo");
+  const eContentType = oid(encap.read(Tag.OID, "eContentType"));
   let eContent: Uint8Array | undefined;
-  if (encap[1]) {
-    if (encap[1].tag !== ctx(0)) throw malformed("encapContentInfo content is not [0]");
-    const [os, extra] = children(encap[1], "ber");
-    if (!os || extra) throw malformed("encapContentInfo [0] must hold one OCTET STRING");
+  const wrapped = encap.optional(ctx(0));
+  encap.end("encapContentInfo");
+  if (wrapped) {
+    const inner = DerCursor.over(wrapped, "ber");
+    const os = inner.any("eContent");
+    inner.end("encapContentInfo [0]");
     eContent = octets(os);
   }
-  let i = 3;
   let certificates: Certificate[] = [];
+  const unusable: UnusableObject[] = [];
+  const certSet = f.optional(ctx(0));
+  if (certSet) certificates = decodeCertificateSet(certSet, limits, decodeCert, unusable);
   const crls: Uint8Array[] = [];
   const ocspResponses: Uint8Array[] = [];
-  if (f[i]?.tag === ctx(0)) {
-    certificates = decodeCertificateSet(f[i++]!, limits, decodeCert);
-  }
-  if (f[i]?.tag === ctx(1)) {
-    for (const choice of children(f[i++]!, "ber", limits.maxRevocationObjects)) {
+  const crlSet = f.optional(ctx(1));
+  if (crlSet) {
+    for (const choice of children(crlSet, "ber", limits.maxRevocationObjects)) {
       if (choice.tag === Tag.SEQUENCE) crls.push(rawOf(choice));
       else if (choice.tag === ctx(1)) {
         const [format, body] = children(choice, "ber");
@@ -76,9 +83,8 @@ function decodeSignedDataBody(sd: Tlv, limits: Limits, requireSigners: boolean, 
       }
     }
   }
-  const signerSet = f[i++];
-  if (!signerSet || f[i]) throw malformed("SignedData fields out of order");
-  const signerTlvs = children(expect(signerSet, Tag.SET, "signerInfos"), "ber", limits.maxSigners);
+  const signerTlvs = DerCursor.over(f.read(Tag.SET, "signerInfos"), "ber").rest(undefined, "signerInfos", limits.maxSigners);
+  f.end("SignedData");
   if (signerTlvs.length === 0 && requireSigners) throw new Decree130Error("NO_SIGNERS", "SignedData has no SignerInfo");
   const signers = signerTlvs.map((s, index) => decodeSignerInfo(s, index));
   return {
@@ -90,17 +96,23 @@ function decodeSignedDataBody(sd: Tlv, limits: Limits, requireSigners: boolean, 
     crls,
     ocspResponses,
     signers,
+    unusable,
   };
 }
 
-function decodeCertificateSet(set: Tlv, limits: Limits, decodeCert: (tlv: Tlv) => Certificate): Certificate[] {
+function decodeCertificateSet(set: Tlv, limits: Limits, decodeCert: (tlv: Tlv) => Certificate, unusable: UnusableObject[]): Certificate[] {
   const out: Certificate[] = [];
-  for (const choice of children(set, "ber", limits.maxCertificates)) {
+  children(set, "ber", limits.maxCertificates).forEach((choice, index) => {
     // Only X.509 certificates matter here; attribute and other certificate formats are ignored.
-    if (choice.tag !== Tag.SEQUENCE) continue;
-    const strict = readTlv(choice.buf, choice.start, choice.end, "der");
-    out.push(decodeCert(strict));
-  }
+    if (choice.tag !== Tag.SEQUENCE) return;
+    // A certificate that is not strict DER (its signature covers its DER) is unusable; the rest of the file still counts.
+    try {
+      out.push(decodeCert(readTlv(choice.buf, choice.start, choice.end, "der")));
+    } catch (err) {
+      if (!isDecree130Error(err) || err.code === "LIMIT_EXCEEDED" || err.code === "NESTING_TOO_DEEP") throw err;
+      unusable.push({ kind: "certificate", index, reason: err.message });
+    }
+  });
   return out;
 }
 
@@ -113,12 +125,14 @@ function decodeAttributes(set: Tlv): Attribute[] {
 
 function decodeSid(tlv: Tlv): SignerIdentifier {
   if (tlv.tag === Tag.SEQUENCE) {
-    const [issuer, serial] = fields(tlv, 2, 2, "issuerAndSerialNumber", "ber");
-    const serialTlv = readTlv(serial!.buf, serial!.start, serial!.end, "der");
-    expect(serialTlv, Tag.INTEGER, "serial number");
+    const r = sequence(tlv, "issuerAndSerialNumber", "ber");
+    const issuer = r.read(Tag.SEQUENCE, "issuer");
+    const serial = r.read(Tag.INTEGER, "serialNumber");
+    r.end("issuerAndSerialNumber");
+    const serialTlv = readTlv(serial.buf, serial.start, serial.end, "der");
     return {
       kind: "issuerSerial",
-      issuer: decodeName(readTlv(issuer!.buf, issuer!.start, issuer!.end, "der")),
+      issuer: decodeName(readTlv(issuer.buf, issuer.start, issuer.end, "der")),
       serialHex: toHex(serialTlv.buf.subarray(serialTlv.valueStart, serialTlv.valueEnd)),
     };
   }
@@ -127,26 +141,27 @@ function decodeSid(tlv: Tlv): SignerIdentifier {
 }
 
 function decodeSignerInfo(tlv: Tlv, index: number): SignerInfo {
-  const f = fields(tlv, 5, 7, `SignerInfo ${index}`, "ber");
-  const version = smallInt(f[0]!, 5);
-  const sid = decodeSid(f[1]!);
-  const digestAlgorithm = decodeAlgorithm(f[2]!);
-  let i = 3;
+  const what = `SignerInfo ${index}`;
+  const f = sequence(tlv, what, "ber");
+  const version = smallInt(f.read(Tag.INTEGER, `${what} version`), 5);
+  const sid = decodeSid(f.any(`${what} sid`));
+  const digestAlgorithm = decodeAlgorithm(f.read(Tag.SEQUENCE, `${what} digestAlgorithm`));
   let signedAttrs: SignerInfo["signedAttrs"];
-  if (f[i]?.tag === ctx(0)) {
-    const raw = f[i++]!;
+  const raw = f.optional(ctx(0));
+  if (raw) {
     const asSet: Tlv = { ...raw, tag: Tag.SET };
     // The first octet differs by construction ([0] IMPLICIT read as SET); every other one must be as received.
     const { der, wasDer } = derEncoding(asSet);
     signedAttrs = { attributes: decodeAttributes(asSet), der, wasDer };
   }
-  const signatureAlgorithm = decodeAlgorithm(f[i++]!);
-  const sigTlv = f[i++];
-  if (!sigTlv || (sigTlv.tag !== Tag.OCTET_STRING && sigTlv.tag !== 0x24)) throw malformed(`SignerInfo ${index}: signature missing`);
+  const signatureAlgorithm = decodeAlgorithm(f.read(Tag.SEQUENCE, `${what} signatureAlgorithm`));
+  const sigTlv = f.optionalOf(SIGNATURE_TAGS);
+  if (!sigTlv) throw malformed(`${what}: signature missing`);
   const signature = octets(sigTlv);
   let unsignedAttrs: Attribute[] = [];
-  if (f[i]?.tag === ctx(1)) unsignedAttrs = decodeAttributes({ ...f[i++]!, tag: Tag.SET });
-  if (f[i]) throw malformed(`SignerInfo ${index}: unexpected trailing field`);
+  const unsigned = f.optional(ctx(1));
+  if (unsigned) unsignedAttrs = decodeAttributes({ ...unsigned, tag: Tag.SET });
+  f.end(what);
   return {
     index,
     version,

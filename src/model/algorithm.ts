@@ -1,4 +1,5 @@
-import { fields, oid, rawOf, Tag, type Tlv } from "../asn1/der.js";
+import { sequence } from "../asn1/cursor.js";
+import { oid, rawOf, Tag, type Tlv } from "../asn1/der.js";
 
 /** An AlgorithmIdentifier: the OID and the DER of its parameters, if any. */
 export interface AlgorithmIdentifier {
@@ -14,8 +15,10 @@ export interface AlgorithmIdentifier {
  * @returns the algorithm
  */
 export function decodeAlgorithm(tlv: Tlv): AlgorithmIdentifier {
-  const [id, params] = fields(tlv, 1, 2, "algorithm identifier");
-  const alg = oid(id!);
+  const r = sequence(tlv, "algorithm identifier");
+  const alg = oid(r.read(Tag.OID, "algorithm"));
+  const params = r.done ? undefined : r.any("parameters");
+  r.end("algorithm identifier");
   return params ? { oid: alg, params: rawOf(params) } : { oid: alg };
 }
 

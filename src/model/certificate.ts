@@ -1,6 +1,7 @@
 import { bytesEqual } from "../lib/bytes.js";
 import { toHex } from "../lib/hex.js";
-import { bitString, ctx, expect, fields, integerBytes, rawOf, readRoot, smallInt, Tag, time, type Tlv } from "../asn1/der.js";
+import { sequence } from "../asn1/cursor.js";
+import { bitString, ctx, ctxPrim, integerBytes, rawOf, readRoot, smallInt, Tag, time, type Tlv } from "../asn1/der.js";
 import { OID } from "../asn1/oids.js";
 import { Decree130Error } from "../errors.js";
 import { decodeAlgorithm, type AlgorithmIdentifier } from "./algorithm.js";
@@ -18,6 +19,10 @@ import {
   type Extension,
   type KeyUsageName,
 } from "./extensions.js";
+import { decodeAuthorityInfoAccess, type AuthorityInfoAccess } from "./authority-info-access.js";
+import { decodeNameConstraints, decodePolicyExtensions, type NameConstraintsValue, type PolicyExtensions } from "./constraints.js";
+import { decodeDistributionPoints, type DistributionPoint } from "./distribution-point.js";
+import { decodeGeneralNames, type GeneralName } from "./general-name.js";
 import { decodeName, sameName, type Name } from "./name.js";
 
 /**
@@ -60,6 +65,27 @@ export interface Certificate {
   readonly qcStatements?: readonly string[] | undefined;
   /** Whether subject and issuer are the same name (a candidate self-signed certificate). */
   readonly selfIssued: boolean;
+  /** cRLDistributionPoints, decoded on first use; `undefined` when absent. */
+  readonly crlDistributionPoints: Decoded<readonly DistributionPoint[]> | undefined;
+  /** authorityInfoAccess (OCSP and caIssuers URIs), decoded on first use; `undefined` when absent. */
+  readonly authorityInfoAccess: Decoded<AuthorityInfoAccess> | undefined;
+  /** subjectAltName, decoded on first use; `undefined` when absent. */
+  readonly subjectAltNames: Decoded<readonly GeneralName[]> | undefined;
+  /** nameConstraints, decoded on first use; `undefined` when absent. */
+  readonly nameConstraints: Decoded<NameConstraintsValue> | undefined;
+  /** The policy extensions (certificatePolicies, policyMappings, policyConstraints, inhibitAnyPolicy), decoded on first use. */
+  readonly policyExtensions: Decoded<PolicyExtensions>;
+}
+
+/** An extension value decoded once, or why it does not decode (the same answer every time it is asked). */
+export type Decoded<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
+
+function decodeOnce<T>(decode: () => T): Decoded<T> {
+  try {
+    return { ok: true, value: decode() };
+  } catch (err) {
+    return { ok: false, error: (err as Error).message };
+  }
 }
 
 
@@ -145,44 +171,56 @@ class DecodedCertificate implements Certificate {
   policies: readonly string[] | undefined = undefined;
   qcStatements: readonly string[] | undefined = undefined;
   #selfIssued: boolean | undefined = undefined;
+  /** Extension values decoded on first use (rarely needed ones: distribution points, constraints, access URIs). */
+  #decoded: Map<string, Decoded<unknown>> | undefined = undefined;
 
   constructor(root: Tlv) {
-    const [tbsTlv, algTlv, sigTlv] = fields(root, 3, 3, "certificate");
-    const tbsFields = fields(tbsTlv!, 6, 10, "tbsCertificate");
-    let i = 0;
+    // RFC 5280 §4.1: each field in its place, the optional ones at most once and in order.
+    const outer = sequence(root, "certificate");
+    const tbsTlv = outer.read(Tag.SEQUENCE, "tbsCertificate");
+    const algTlv = outer.read(Tag.SEQUENCE, "signatureAlgorithm");
+    const sigTlv = outer.read(Tag.BIT_STRING, "signatureValue");
+    outer.end("certificate");
+    const tbs = sequence(tbsTlv, "tbsCertificate");
     let version = 1;
-    if (tbsFields[0]!.tag === ctx(0)) {
-      const [v] = fields({ ...tbsFields[0]!, tag: Tag.SEQUENCE }, 1, 1, "version");
-      version = smallInt(v!, 2) + 1;
+    const versionTlv = tbs.optionalExplicit(ctx(0), "version");
+    if (versionTlv) {
+      version = smallInt(versionTlv, 2) + 1;
       if (version === 1) throw new Decree130Error("MALFORMED_DER", "version 1 encoded explicitly");
-      i = 1;
     }
-    const serial = integerBytes(tbsFields[i++]!);
-    const innerAlg = decodeAlgorithm(tbsFields[i++]!);
-    const issuer = decodeName(tbsFields[i++]!);
-    const [nb, na] = fields(tbsFields[i++]!, 2, 2, "validity");
-    const subject = decodeName(tbsFields[i++]!);
-    const spkiTlv = tbsFields[i++]!;
-    const [pkAlg, pk] = fields(spkiTlv, 2, 2, "subjectPublicKeyInfo");
+    const serial = integerBytes(tbs.read(Tag.INTEGER, "serialNumber"));
+    const innerAlg = decodeAlgorithm(tbs.read(Tag.SEQUENCE, "signature"));
+    const issuer = decodeName(tbs.read(Tag.SEQUENCE, "issuer"));
+    const validity = tbs.enter(Tag.SEQUENCE, "validity");
+    const nb = validity.any("notBefore");
+    const na = validity.any("notAfter");
+    validity.end("validity");
+    const subject = decodeName(tbs.read(Tag.SEQUENCE, "subject"));
+    const spkiTlv = tbs.read(Tag.SEQUENCE, "subjectPublicKeyInfo");
+    const spki = sequence(spkiTlv, "subjectPublicKeyInfo");
+    const pkAlg = spki.read(Tag.SEQUENCE, "algorithm");
+    const pk = spki.read(Tag.BIT_STRING, "subjectPublicKey");
+    spki.end("subjectPublicKeyInfo");
+    const issuerUid = tbs.optional(ctxPrim(1));
+    const subjectUid = tbs.optional(ctxPrim(2));
+    if ((issuerUid || subjectUid) && version === 1) throw new Decree130Error("MALFORMED_DER", "unique identifiers in a version 1 certificate");
+    // [1] and [2] IMPLICIT BIT STRING: checked as such, not otherwise used.
+    for (const uid of [issuerUid, subjectUid]) if (uid) bitString({ ...uid, tag: Tag.BIT_STRING });
     let extensions: Extension[] = [];
-    for (; i < tbsFields.length; i++) {
-      const f = tbsFields[i]!;
-      if (f.tag === ctx(3)) {
-        if (version !== 3) throw new Decree130Error("MALFORMED_DER", "extensions in a certificate below version 3");
-        const [exts] = fields({ ...f, tag: Tag.SEQUENCE }, 1, 1, "extensions wrapper");
-        extensions = decodeExtensions(exts!);
-      } else if (f.tag !== 0x81 && f.tag !== 0x82) {
-        throw new Decree130Error("MALFORMED_DER", `unexpected field 0x${f.tag.toString(16)} in tbsCertificate`);
-      }
+    const exts = tbs.optionalExplicit(ctx(3), "extensions");
+    if (exts) {
+      if (version !== 3) throw new Decree130Error("MALFORMED_DER", "extensions in a certificate below version 3");
+      extensions = decodeExtensions(exts);
     }
-    const signatureAlgorithm = decodeAlgorithm(algTlv!);
+    tbs.end("tbsCertificate");
+    const signatureAlgorithm = decodeAlgorithm(algTlv);
     if (!sameAlgorithm(innerAlg, signatureAlgorithm)) {
       throw new Decree130Error("MALFORMED_DER", "tbsCertificate.signature differs from signatureAlgorithm");
     }
-    const sig = bitString(expect(sigTlv, Tag.BIT_STRING, "signature"));
+    const sig = bitString(sigTlv);
     if (sig.unused !== 0) throw new Decree130Error("MALFORMED_DER", "signature BIT STRING with unused bits");
     this.der = rawOf(root);
-    this.tbs = rawOf(tbsTlv!);
+    this.tbs = rawOf(tbsTlv);
     this.signatureAlgorithm = signatureAlgorithm;
     this.signature = sig.bytes;
     this.version = version;
@@ -190,11 +228,11 @@ class DecodedCertificate implements Certificate {
     this.serialHex = toHex(serial);
     this.issuer = issuer;
     this.subject = subject;
-    this.notBefore = time(nb!);
-    this.notAfter = time(na!);
+    this.notBefore = time(nb);
+    this.notAfter = time(na);
     this.spki = rawOf(spkiTlv);
-    this.publicKeyAlgorithm = decodeAlgorithm(pkAlg!);
-    this.publicKey = bitString(pk!).bytes;
+    this.publicKeyAlgorithm = decodeAlgorithm(pkAlg);
+    this.publicKey = bitString(pk).bytes;
     this.extensions = extensions;
     // One pass, decoding only the extensions the model names (decodeExtensions has already refused duplicates).
     for (const e of extensions) {
@@ -206,7 +244,46 @@ class DecodedCertificate implements Certificate {
   get selfIssued(): boolean {
     return (this.#selfIssued ??= sameName(this.issuer, this.subject));
   }
+
+  #once<T>(id: string, decode: (value: Uint8Array) => T): Decoded<T> | undefined {
+    let known = this.#decoded?.get(id) as Decoded<T> | undefined;
+    if (known === undefined) {
+      const ext = this.extensions.find((e) => e.oid === id);
+      if (ext === undefined) return undefined;
+      known = decodeOnce(() => decode(ext.value));
+      (this.#decoded ??= new Map()).set(id, known);
+    }
+    return known;
+  }
+
+  get crlDistributionPoints(): Decoded<readonly DistributionPoint[]> | undefined {
+    return this.#once(OID.cRLDistributionPoints, (v) => decodeDistributionPoints(v, this.issuer));
+  }
+
+  get authorityInfoAccess(): Decoded<AuthorityInfoAccess> | undefined {
+    return this.#once(OID.authorityInfoAccess, decodeAuthorityInfoAccess);
+  }
+
+  get subjectAltNames(): Decoded<readonly GeneralName[]> | undefined {
+    return this.#once(OID.subjectAltName, decodeGeneralNames);
+  }
+
+  get nameConstraints(): Decoded<NameConstraintsValue> | undefined {
+    return this.#once(OID.nameConstraints, decodeNameConstraints);
+  }
+
+  get policyExtensions(): Decoded<PolicyExtensions> {
+    let known = this.#decoded?.get(POLICY_EXTENSIONS) as Decoded<PolicyExtensions> | undefined;
+    if (known === undefined) {
+      known = decodeOnce(() => decodePolicyExtensions(this.extensions, this.policies));
+      (this.#decoded ??= new Map()).set(POLICY_EXTENSIONS, known);
+    }
+    return known;
+  }
 }
+
+/** The memo key of the policy extensions, decoded together. */
+const POLICY_EXTENSIONS = "policy";
 
 /** The extensions decoded into {@link Certificate} fields, by OID. */
 const MODELLED: Readonly<Record<string, (cert: DecodedCertificate, value: Uint8Array) => void>> = {

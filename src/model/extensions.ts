@@ -1,17 +1,5 @@
-import {
-  bitString,
-  boolean,
-  children,
-  ctxPrim,
-  expect,
-  fields,
-  oid,
-  readRoot,
-  smallInt,
-  Tag,
-  valueOf,
-  type Tlv,
-} from "../asn1/der.js";
+import { sequence } from "../asn1/cursor.js";
+import { bitString, boolean, children, ctx, ctxPrim, expect, fields, oid, readRoot, smallInt, Tag, valueOf, type Tlv } from "../asn1/der.js";
 import { Decree130Error } from "../errors.js";
 import { OID } from "../asn1/oids.js";
 
@@ -57,12 +45,14 @@ export interface AuthorityKeyId {
 export function decodeExtensions(tlv: Tlv): Extension[] {
   const out: Extension[] = [];
   const seen = new Set<string>();
-  for (const ext of children(expect(tlv, Tag.SEQUENCE, "extensions"), "der", 256)) {
-    const f = fields(ext, 2, 3, "extension");
-    const id = oid(f[0]!);
-    const critical = f.length === 3 ? boolean(f[1]!) : false;
-    if (f.length === 3 && !critical) throw new Decree130Error("MALFORMED_DER", "DEFAULT FALSE encoded explicitly in extension");
-    const value = valueOf(expect(f[f.length - 1], Tag.OCTET_STRING, "extension value"));
+  for (const ext of sequence(tlv, "extensions").rest(Tag.SEQUENCE, "extensions", 256)) {
+    const f = sequence(ext, "extension");
+    const id = oid(f.read(Tag.OID, "extnID"));
+    const criticalTlv = f.optional(Tag.BOOLEAN);
+    const critical = criticalTlv ? boolean(criticalTlv) : false;
+    if (criticalTlv && !critical) throw new Decree130Error("MALFORMED_DER", "DEFAULT FALSE encoded explicitly in extension");
+    const value = valueOf(f.read(Tag.OCTET_STRING, "extension value"));
+    f.end("extension");
     if (seen.has(id)) throw new Decree130Error("MALFORMED_DER", `duplicate extension ${id}`);
     seen.add(id);
     out.push({ oid: id, critical, value });
@@ -72,11 +62,12 @@ export function decodeExtensions(tlv: Tlv): Extension[] {
 
 /** Decodes basicConstraints. */
 export function decodeBasicConstraints(value: Uint8Array): BasicConstraints {
-  const f = fields(readRoot(value), 0, 2, "basicConstraints");
-  let ca = false;
-  let i = 0;
-  if (f[i]?.tag === Tag.BOOLEAN) ca = boolean(f[i++]!);
-  const pathLen = f[i] ? smallInt(f[i]!, 1000) : undefined;
+  const r = sequence(readRoot(value), "basicConstraints");
+  const caTlv = r.optional(Tag.BOOLEAN);
+  const ca = caTlv ? boolean(caTlv) : false;
+  const pathLenTlv = r.optional(Tag.INTEGER);
+  r.end("basicConstraints");
+  const pathLen = pathLenTlv ? smallInt(pathLenTlv, 1000) : undefined;
   return pathLen === undefined ? { ca } : { ca, pathLen };
 }
 
@@ -105,13 +96,13 @@ export function decodeSubjectKeyId(value: Uint8Array): Uint8Array {
 
 /** Decodes authorityKeyIdentifier (keyIdentifier and serial; the issuer name is not needed to build paths). */
 export function decodeAuthorityKeyId(value: Uint8Array): AuthorityKeyId {
-  let keyId: Uint8Array | undefined;
-  let serial: Uint8Array | undefined;
-  for (const f of children(expect(readRoot(value), Tag.SEQUENCE, "authorityKeyIdentifier"))) {
-    if (f.tag === ctxPrim(0)) keyId = valueOf(f);
-    else if (f.tag === ctxPrim(2)) serial = valueOf(f);
-  }
-  return { ...(keyId ? { keyId } : {}), ...(serial ? { serial } : {}) };
+  const r = sequence(readRoot(value), "authorityKeyIdentifier");
+  const keyId = r.optional(ctxPrim(0));
+  // authorityCertIssuer [1] is not needed to build paths; RFC 5280 wants it only together with the serial.
+  r.optional(ctx(1));
+  const serial = r.optional(ctxPrim(2));
+  r.end("authorityKeyIdentifier");
+  return { ...(keyId ? { keyId: valueOf(keyId) } : {}), ...(serial ? { serial: valueOf(serial) } : {}) };
 }
 
 /** Decodes certificatePolicies into the policy OIDs (qualifiers are not needed for the decision). */

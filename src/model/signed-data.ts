@@ -41,4 +41,14 @@ export interface SignedData {
   /** DER of each embedded OCSP response (RFC 5940 `id-ri-ocsp-response`). */
   readonly ocspResponses: readonly Uint8Array[];
   readonly signers: readonly SignerInfo[];
+  /** Embedded objects that could not be used (a certificate that is not strict DER): reported, never fatal. */
+  readonly unusable: readonly UnusableObject[];
+}
+
+/** An object embedded in a signature that could not be decoded, and why. */
+export interface UnusableObject {
+  readonly kind: "certificate" | "crl" | "ocsp";
+  /** Its position among the embedded objects of its kind, from 0. */
+  readonly index: number;
+  readonly reason: string;
 }

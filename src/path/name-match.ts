@@ -1,5 +1,5 @@
 import type { Name } from "../model/name.js";
-import type { ConstrainedForm, GeneralName } from "./general-names.js";
+import type { ConstrainedForm, GeneralName } from "../model/general-name.js";
 
 /** Whether a name lies inside a subtree base; `undefined` when the name is malformed for its form. */
 export type Matcher = (name: GeneralName, base: GeneralName) => boolean | undefined;

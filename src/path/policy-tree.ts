@@ -1,7 +1,7 @@
 import { OID } from "../asn1/oids.js";
 import type { Certificate } from "../model/certificate.js";
 import type { PathIssue } from "./path-issue.js";
-import { policyExtensions, type PolicyExtensions } from "./policy-extensions.js";
+import type { PolicyExtensions } from "../model/constraints.js";
 import type { PolicyInputs } from "./types.js";
 
 const ANY = OID.anyPolicy;
@@ -130,12 +130,9 @@ export function checkPolicyTree(path: readonly Certificate[], inputs: PolicyInpu
     for (let i = 1; i <= n; i++) {
       const index = n - i;
       const cert = path[index]!;
-      let ext: PolicyExtensions;
-      try {
-        ext = policyExtensions(cert);
-      } catch (err) {
-        return { reason: "MALFORMED_EXTENSION", index, detail: `policy extension: ${(err as Error).message}` };
-      }
+      const decoded = cert.policyExtensions;
+      if (!decoded.ok) return { reason: "MALFORMED_EXTENSION", index, detail: `policy extension: ${decoded.error}` };
+      const ext: PolicyExtensions = decoded.value;
       const selfIssuedCa = cert.selfIssued && i < n;
       if (tree && ext.policies) tree = processPolicies(tree, i, ext.policies, inhibitAny > 0 || selfIssuedCa);
       else if (!ext.policies) tree = null;

@@ -1,7 +1,6 @@
 import { OID } from "../asn1/oids.js";
 import { sameKey, type Certificate } from "../model/certificate.js";
-import { decodeGeneralNames, type GeneralName } from "./general-names.js";
-import { decodeNameConstraints } from "./name-constraints.js";
+import type { GeneralName } from "../model/general-name.js";
 import type { PathIssue } from "./path-issue.js";
 import type { SignatureChecker } from "./signatures.js";
 
@@ -37,14 +36,9 @@ export function checkNonEmptyNames(path: readonly Certificate[]): PathIssue | nu
  */
 export function checkExtensionForms(path: readonly Certificate[]): PathIssue | null {
   for (let i = 0; i < path.length; i++) {
-    const san = path[i]!.extensions.find((e) => e.oid === OID.subjectAltName);
-    if (san) {
-      try {
-        if (decodeGeneralNames(san.value).length === 0) return { reason: "MALFORMED_EXTENSION", index: i, detail: "subjectAltName names nothing" };
-      } catch (err) {
-        return { reason: "MALFORMED_EXTENSION", index: i, detail: `subjectAltName: ${(err as Error).message}` };
-      }
-    }
+    const san = path[i]!.subjectAltNames;
+    if (san && !san.ok) return { reason: "MALFORMED_EXTENSION", index: i, detail: `subjectAltName: ${san.error}` };
+    if (san?.ok && san.value.length === 0) return { reason: "MALFORMED_EXTENSION", index: i, detail: "subjectAltName names nothing" };
   }
   const leaf = path[0]!;
   if (leaf.basicConstraints?.ca !== true && leaf.extensions.some((e) => e.oid === OID.nameConstraints)) {
@@ -269,15 +263,15 @@ function nameSyntaxFault(n: GeneralName, constraint: boolean): string | null {
  */
 export const checkNameSyntaxProfile: ProfileCheck = ({ path }) => {
   for (let i = 0; i < path.length; i++) {
-    const san = ext(path[i]!, OID.subjectAltName);
     // Undecodable extensions are the relying-party checks' business; these rules read only what decodes.
-    const names = san ? safely(() => decodeGeneralNames(san.value)) ?? [] : [];
+    const san = path[i]!.subjectAltNames;
+    const names = san?.ok ? san.value : [];
     for (const n of names) {
       const fault = nameSyntaxFault(n, false);
       if (fault) return violation(i, `RFC 5280 4.2.1.6: subjectAltName ${fault}`);
     }
-    const ncExt = ext(path[i]!, OID.nameConstraints);
-    const nc = ncExt ? safely(() => decodeNameConstraints(ncExt.value)) : undefined;
+    const decoded = path[i]!.nameConstraints;
+    const nc = decoded?.ok ? decoded.value : undefined;
     if (!nc || "unsupported" in nc) continue;
     for (const n of [...(nc.permitted ?? []), ...nc.excluded]) {
       const fault = nameSyntaxFault(n, true);
@@ -287,13 +281,6 @@ export const checkNameSyntaxProfile: ProfileCheck = ({ path }) => {
   return null;
 };
 
-function safely<T>(f: () => T): T | undefined {
-  try {
-    return f();
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * The RFC 5280 §4 issuance rules of the `rfc5280-strict` profile, in the order they are reported.

@@ -59,6 +59,7 @@ export const WARNING_CODES = [
   "REVOCATION_NOT_CHECKED",
   "LEGACY_ALGORITHM",
   "EVIDENCE_REJECTED",
+  "CERTIFICATE_UNUSABLE",
 ] as const;
 
 /** A warning code. */

@@ -43,4 +43,5 @@ export const MESSAGES_EN: Readonly<Record<ConditionCode | WarningCode, string>> 
   REVOCATION_NOT_CHECKED: "Revocation was not checked (policy revocation: \"ignore\").",
   LEGACY_ALGORITHM: "A legacy algorithm or key size is in use ({detail}); accepted under the default policy.",
   EVIDENCE_REJECTED: "Revocation evidence was not used: {detail}.",
+  CERTIFICATE_UNUSABLE: "A certificate in the file could not be used: {detail}.",
 };

@@ -42,4 +42,5 @@ export const MESSAGES_VI: Readonly<Record<ConditionCode | WarningCode, string>> 
   REVOCATION_NOT_CHECKED: "Không kiểm tra thu hồi (chính sách revocation: \"ignore\").",
   LEGACY_ALGORITHM: "Đang dùng thuật toán hoặc độ dài khóa cũ ({detail}); được chấp nhận theo chính sách mặc định.",
   EVIDENCE_REJECTED: "Thông tin thu hồi không được sử dụng: {detail}.",
+  CERTIFICATE_UNUSABLE: "Một chứng thư số trong tệp không sử dụng được: {detail}.",
 };

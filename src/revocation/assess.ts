@@ -1,4 +1,4 @@
-import { COMPROMISE_REASONS } from "./reason.js";
+import { COMPROMISE_REASONS } from "../model/revocation-reason.js";
 import type { Revocation, RevocationReason } from "./types.js";
 
 /** What one accepted piece of evidence says about one certificate. */

@@ -4,23 +4,20 @@ import { OID } from "../asn1/oids.js";
 import type { Certificate } from "../model/certificate.js";
 import { formatName, sameName } from "../model/name.js";
 import type { Statement } from "./assess.js";
-import { decodeCrl, issuerEntryKey, type DecodedCrl } from "./crl.js";
-import { ALL_REASONS, crlScopeProblem, isIndirectCrl, namesCrlIssuer, reasonsCovered } from "./crl-scope.js";
+import { issuerEntryKey } from "../model/crl.js";
+import { ALL_REASONS } from "../model/distribution-point.js";
+import { crlScopeProblem, namesCrlIssuer } from "./crl-scope.js";
 import type { JudgeContext, Judged } from "./judged.js";
 import type { Crl, CrlEntry, EvidenceOrigin } from "./types.js";
 import { verifyOnce } from "./verify-cache.js";
-
-function isDecoded(crl: Crl): crl is DecodedCrl {
-  return "unknownCriticalExtensions" in crl && "entriesByIssuer" in crl;
-}
 
 /** Most certificates tried as the signer of one CRL: the issuer and a few same-name CRL signers. */
 const MAX_SIGNERS = 8;
 
 /** Structural refusals, cheapest first; each yields a reason or nothing. The signer is sought after these. */
-const CRL_RULES: readonly ((crl: DecodedCrl, ctx: JudgeContext) => string | undefined)[] = [
+const CRL_RULES: readonly ((crl: Crl, ctx: JudgeContext) => string | undefined)[] = [
   (crl) =>
-    crl.hasCertificateIssuerEntries && !isIndirectCrl(crl) ? "certificateIssuer entries in a CRL not marked indirect (RFC 5280 §5.3.3)" : undefined,
+    crl.hasCertificateIssuerEntries && crl.issuingDistributionPoint?.indirectCRL !== true ? "certificateIssuer entries in a CRL not marked indirect (RFC 5280 §5.3.3)" : undefined,
   (crl) => (crl.unattributableEntries ? "a certificateIssuer entry names no directory name: later entries cannot be attributed" : undefined),
   (crl) =>
     crl.unknownCriticalExtensions.length > 0 ? `unknown critical CRL extension ${crl.unknownCriticalExtensions.join(", ")}` : undefined,
@@ -38,7 +35,7 @@ const CRL_RULES: readonly ((crl: DecodedCrl, ctx: JudgeContext) => string | unde
  * The certificates that may have signed the CRL: the certificate's issuer when it issued the CRL, then CRL signers the
  * caller validated (a separate CRL-signing key of the same CA, an indirect CRL issuer) with the CRL issuer's name.
  */
-function signerCandidates(crl: DecodedCrl, ctx: JudgeContext): Certificate[] {
+function signerCandidates(crl: Crl, ctx: JudgeContext): Certificate[] {
   const out: Certificate[] = [];
   if (sameName(crl.issuer, ctx.issuer.subject)) out.push(ctx.issuer);
   for (const c of ctx.crlSigners ?? []) {
@@ -50,7 +47,7 @@ function signerCandidates(crl: DecodedCrl, ctx: JudgeContext): Certificate[] {
 }
 
 /** Finds the candidate whose key verifies the CRL; the refusal explains why none did. */
-async function findSigner(crl: DecodedCrl, ctx: JudgeContext): Promise<{ signer: Certificate } | { refused: string }> {
+async function findSigner(crl: Crl, ctx: JudgeContext): Promise<{ signer: Certificate } | { refused: string }> {
   const problems: string[] = [];
   for (const c of signerCandidates(crl, ctx)) {
     // The issuer without keyUsage may sign its CRLs (RFC 5280 §4.2.1.3 leaves it open); any other signer must say cRLSign.
@@ -74,7 +71,7 @@ async function findSigner(crl: DecodedCrl, ctx: JudgeContext): Promise<{ signer:
 }
 
 /** The entry about the certificate: the CRL issuer's own entries, or those a certificateIssuer attributes to its issuer. */
-function entryFor(crl: DecodedCrl, cert: Certificate): CrlEntry | undefined {
+function entryFor(crl: Crl, cert: Certificate): CrlEntry | undefined {
   if (crl.issuer.key === cert.issuer.key) return crl.entries.get(cert.serialHex);
   return crl.entriesByIssuer.get(issuerEntryKey(cert.issuer.key, cert.serialHex));
 }
@@ -105,13 +102,7 @@ export async function judgeCrl(crl: Crl, origin: EvidenceOrigin, ctx: JudgeConte
     nextUpdate: iso(crl.nextUpdate),
   };
   const reject = (rejected: string): Judged => ({ ref: { ...base, rejected } });
-  let decoded: DecodedCrl;
-  try {
-    // A Crl built elsewhere lacks the critical-extension flags: read them from its bytes rather than assume none.
-    decoded = isDecoded(crl) ? crl : decodeCrl(crl.der);
-  } catch (err) {
-    return reject(`CRL does not decode: ${(err as Error).message}`);
-  }
+  const decoded = crl;
   for (const rule of CRL_RULES) {
     const problem = rule(decoded, ctx);
     if (problem) return reject(problem);
@@ -131,7 +122,7 @@ export async function judgeCrl(crl: Crl, origin: EvidenceOrigin, ctx: JudgeConte
     const delta = { base: decoded.deltaBase, change: listing ? ("listed" as const) : removed ? ("removed" as const) : ("silent" as const) };
     return { ref: base, statement: { ...times, ...(listing ?? { says: "clear" as const }), partial: true, source, delta } };
   }
-  const reasons = reasonsCovered(decoded);
+  const reasons = (decoded.issuingDistributionPoint?.reasons ?? ALL_REASONS) & ALL_REASONS;
   // A signed revocation entry is a revocation whatever the CRL's scope; silence in a reason-partitioned CRL covers only
   // its reasons (revocationStatus unites several to full coverage).
   if (reasons !== ALL_REASONS) return { ref: base, statement: { ...times, ...(listing ?? { says: "clear" as const }), partial: true, reasons, source } };

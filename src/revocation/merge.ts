@@ -1,5 +1,5 @@
 import type { Statement } from "./assess.js";
-import { ALL_REASONS } from "./crl-scope.js";
+import { ALL_REASONS } from "../model/distribution-point.js";
 
 /** Most partial statements combined: enough for any real CRL partitioning, bounded against crafted input. */
 const MAX_PARTIAL = 64;

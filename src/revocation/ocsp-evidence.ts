@@ -5,7 +5,7 @@ import { digest } from "../crypto/digest.js";
 import { formatName } from "../model/name.js";
 import type { Statement } from "./assess.js";
 import type { JudgeContext, Judged } from "./judged.js";
-import { decodeOcspResponse, type DecodedOcspResponse, type DecodedSingleResponse } from "./ocsp.js";
+import { decodeOcspResponse, type DecodedOcspResponse, type DecodedSingleResponse } from "../model/ocsp-response.js";
 import { checkResponder } from "./ocsp-responder.js";
 import type { EvidenceOrigin, OcspResponse, OcspSingleResponse } from "./types.js";
 

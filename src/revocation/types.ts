@@ -1,75 +1,6 @@
-import type { AlgorithmIdentifier } from "../model/algorithm.js";
-import type { Certificate } from "../model/certificate.js";
-import type { Extension } from "../model/extensions.js";
-import type { Name } from "../model/name.js";
-
-/** CRL reason codes (RFC 5280 §5.3.1) by name. */
-export type RevocationReason =
-  | "unspecified"
-  | "keyCompromise"
-  | "cACompromise"
-  | "affiliationChanged"
-  | "superseded"
-  | "cessationOfOperation"
-  | "certificateHold"
-  | "removeFromCRL"
-  | "privilegeWithdrawn"
-  | "aACompromise";
-
-/** A CRL, decoded once; byte fields are views of `der`. */
-export interface Crl {
-  readonly der: Uint8Array;
-  readonly tbs: Uint8Array;
-  readonly issuer: Name;
-  readonly thisUpdate: number;
-  readonly nextUpdate?: number;
-  /** Serial (upper-case hex) → entry. */
-  readonly entries: ReadonlyMap<string, CrlEntry>;
-  readonly signatureAlgorithm: AlgorithmIdentifier;
-  readonly signature: Uint8Array;
-  readonly extensions: readonly Extension[];
-  readonly crlNumber?: bigint;
-  /** Set for a delta CRL: the base CRL number it applies to. */
-  readonly deltaBase?: bigint;
-}
-
-/** One revoked certificate in a CRL. */
-export interface CrlEntry {
-  readonly serialHex: string;
-  readonly revocationDate: number;
-  readonly reason: RevocationReason;
-  readonly invalidityDate?: number;
-}
-
-/** A caller-supplied or embedded OCSP response, decoded once. */
-export interface OcspResponse {
-  readonly der: Uint8Array;
-  /** The BasicOCSPResponse's tbsResponseData. */
-  readonly tbs: Uint8Array;
-  readonly producedAt: number;
-  readonly responses: readonly OcspSingleResponse[];
-  readonly certificates: readonly Certificate[];
-  readonly signatureAlgorithm: AlgorithmIdentifier;
-  readonly signature: Uint8Array;
-  /** ResponderID: by name (DER of the Name) or by key hash. */
-  readonly responderId: { readonly byName?: Name; readonly byKeyHash?: Uint8Array };
-}
-
-/** One SingleResponse. */
-export interface OcspSingleResponse {
-  readonly hashAlgorithm: string;
-  readonly issuerNameHash: Uint8Array;
-  readonly issuerKeyHash: Uint8Array;
-  readonly serialHex: string;
-  readonly status: "good" | "revoked" | "unknown";
-  readonly revocationTime?: number;
-  readonly reason?: RevocationReason;
-  /** The compromise time from the invalidityDate single extension (RFC 6960 §4.4), when given. */
-  readonly invalidityDate?: number;
-  readonly thisUpdate: number;
-  readonly nextUpdate?: number;
-}
-
+import type { Crl } from "../model/crl.js";
+import type { OcspResponse } from "../model/ocsp-response.js";
+import type { RevocationReason } from "../model/revocation-reason.js";
 /** Where a piece of evidence came from. */
 export type EvidenceOrigin = "embedded" | "caller" | "fetched";
 
@@ -112,3 +43,7 @@ export interface RevocationFinding {
   /** Evidence used, and evidence seen but rejected (with `rejected` set). */
   readonly evidence: readonly EvidenceRef[];
 }
+
+export type { Crl, CrlEntry } from "../model/crl.js";
+export type { OcspResponse, OcspSingleResponse } from "../model/ocsp-response.js";
+export type { RevocationReason } from "../model/revocation-reason.js";

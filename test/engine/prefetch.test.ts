@@ -5,7 +5,7 @@ import { prefetchChecks } from "../../src/engine/prefetch.js";
 import { fastImport } from "../../src/crypto/import-format.js";
 import type { ImportAlgorithm } from "../../src/crypto/import-key.js";
 import { decodeCertificate } from "../../src/model/certificate.js";
-import { decodeCrl } from "../../src/revocation/crl.js";
+import { decodeCrl } from "../../src/model/crl.js";
 import { createCrl, createRootCa, createTestPki, DEFAULT_PKI_SUBJECTS, issueCertificate, signCms } from "../../src/testing/index.js";
 
 const NOW = new Date("2025-06-01T00:00:00Z");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MATCHERS, uriHost } from "../../src/path/name-match.js";
-import type { GeneralName } from "../../src/path/general-names.js";
+import type { GeneralName } from "../../src/model/general-name.js";
 
 const dns = (value: string): GeneralName => ({ form: "dNSName", value });
 const mail = (value: string): GeneralName => ({ form: "rfc822Name", value });

@@ -1,5 +1,6 @@
 // RFC 5280 §6.1 certificate-policy processing on hand-made certificate stand-ins (only the fields the policy check reads:
 // extensions, decoded policies, self-issued flag). The PKITS policy sections run end to end in pkits.test.ts.
+import { standIn } from "../model/stand-in.js";
 import { describe, expect, it } from "vitest";
 import { encodeTlv } from "../../src/asn1/encode.js";
 import type { Certificate } from "../../src/model/certificate.js";
@@ -31,7 +32,7 @@ function cert(spec: Spec): Certificate {
     extensions.push({ oid: "2.5.29.36", critical: true, value: seq(...f) });
   }
   if (spec.inhibitAny !== undefined) extensions.push({ oid: "2.5.29.54", critical: true, value: encodeTlv(0x02, Uint8Array.of(spec.inhibitAny)) });
-  return { extensions, selfIssued: spec.selfIssued ?? false, ...(spec.policies ? { policies: spec.policies } : {}) } as unknown as Certificate;
+  return standIn({ extensions, selfIssued: spec.selfIssued ?? false, ...(spec.policies ? { policies: spec.policies } : {}) });
 }
 
 const anchor = cert({});
@@ -77,7 +78,7 @@ describe("checkPolicyTree", () => {
 
   it("a malformed policyConstraints is a MALFORMED_EXTENSION, not a pass", () => {
     const bad = cert({ policies: [P(1)] });
-    const withBad = { ...bad, extensions: [...bad.extensions, { oid: "2.5.29.36", critical: true, value: Uint8Array.of(0x30, 0x03, 0x82, 0x01, 0x00) }] } as Certificate;
+    const withBad = standIn({ ...bad, extensions: [...bad.extensions, { oid: "2.5.29.36", critical: true, value: Uint8Array.of(0x30, 0x03, 0x82, 0x01, 0x00) }] });
     expect(checkPolicyTree([cert({}), withBad, anchor])).toMatchObject({ reason: "MALFORMED_EXTENSION", index: 1 });
   });
 

@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { standIn } from "../model/stand-in.js";
 import { loadTrustList, validate } from "../../src/index.js";
 import { createCrl, createTestPki, issueCertificate, signCms } from "../../src/testing/index.js";
 import type { Certificate } from "../../src/model/certificate.js";
@@ -16,7 +17,7 @@ import { readCert, request, trustListOf } from "./helpers.js";
 
 const name = (cn: string) => ({ der: new Uint8Array(), rdns: cn ? [[{ type: "2.5.4.3", value: cn }]] : [], key: cn.toLowerCase() });
 const cert = (subject: string, issuer: string, extra: Partial<Certificate> = {}): Certificate =>
-  ({ subject: name(subject), issuer: name(issuer), extensions: [], ...extra }) as unknown as Certificate;
+  standIn({ subject: name(subject), issuer: name(issuer), extensions: [], ...extra });
 const SAN = "2.5.29.17";
 const NC = "2.5.29.30";
 

@@ -5,7 +5,7 @@ import { DEFAULT_LIMITS, isDecree130Error, loadTrustList, validate, type Validat
 import { decodeCertificate } from "../../src/model/certificate.js";
 import { buildPath } from "../../src/path/build.js";
 import { DEFAULT_PATH_BUDGET } from "../../src/path/types.js";
-import { DEFAULT_MAX_CRL_ENTRIES, decodeCrl } from "../../src/revocation/crl.js";
+import { DEFAULT_MAX_CRL_ENTRIES, decodeCrl } from "../../src/model/crl.js";
 import { createKeyCache } from "../../src/crypto/key-cache.js";
 import { createCrl, createTestPki, issueCertificate, signCms, type TestIdentity, type TestPki } from "../../src/testing/index.js";
 

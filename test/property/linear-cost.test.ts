@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { children, readRoot } from "../../src/asn1/der.js";
 import { isDecree130Error, validate } from "../../src/index.js";
-import { decodeCrl } from "../../src/revocation/crl.js";
+import { decodeCrl } from "../../src/model/crl.js";
 import { createCrl, createTestPki, signCms, issueCertificate, type RevocationEntry } from "../../src/testing/index.js";
 import { signedSample } from "./kit.js";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createKeyCache } from "../../src/crypto/key-cache.js";
 import { decodeCertificate } from "../../src/model/certificate.js";
-import { decodeCrl } from "../../src/revocation/crl.js";
+import { decodeCrl } from "../../src/model/crl.js";
 import { judgeCrlOnce } from "../../src/revocation/crl-judgements.js";
 import { createCrl, createTestPki, DEFAULT_PKI_SUBJECTS, issueCertificate, revoke } from "../../src/testing/index.js";
 

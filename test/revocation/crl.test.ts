@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encodeTlv } from "../../src/asn1/encode.js";
 import { isDecree130Error } from "../../src/errors.js";
-import { decodeCrl } from "../../src/revocation/crl.js";
+import { decodeCrl } from "../../src/model/crl.js";
 import { at, TestPki, type Issued } from "./fixtures.js";
 import { CORPORA } from "../corpora.js";
 

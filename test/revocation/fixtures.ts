@@ -7,8 +7,8 @@ import { join } from "node:path";
 import { createKeyCache } from "../../src/crypto/key-cache.js";
 import type { Env } from "../../src/crypto/types.js";
 import { decodeCertificate, type Certificate } from "../../src/model/certificate.js";
-import { decodeCrl, type DecodedCrl } from "../../src/revocation/crl.js";
-import { decodeOcspResponse, type DecodedOcspResponse } from "../../src/revocation/ocsp.js";
+import { decodeCrl, type Crl as DecodedCrl } from "../../src/model/crl.js";
+import { decodeOcspResponse, type DecodedOcspResponse } from "../../src/model/ocsp-response.js";
 
 const OPENSSL = "/usr/bin/openssl";
 

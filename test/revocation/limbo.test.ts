@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { decodeCertificate } from "../../src/model/certificate.js";
-import { decodeCrl } from "../../src/revocation/crl.js";
+import { decodeCrl } from "../../src/model/crl.js";
 import { revocationStatus } from "../../src/revocation/status.js";
 import { pemToDer, testEnv } from "./fixtures.js";
 import { CORPORA } from "../corpora.js";

@@ -1,7 +1,7 @@
 // mergePartial: a delta CRL counts only with a complete CRL it builds on; reason-partitioned CRLs count only together.
 import { describe, expect, it } from "vitest";
 import type { Statement } from "../../src/revocation/assess.js";
-import { ALL_REASONS } from "../../src/revocation/crl-scope.js";
+import { ALL_REASONS } from "../../src/model/distribution-point.js";
 import { mergePartial } from "../../src/revocation/merge.js";
 
 const T0 = Date.UTC(2024, 0, 1);

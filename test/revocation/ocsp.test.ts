@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encodeTlv } from "../../src/asn1/encode.js";
 import { isDecree130Error } from "../../src/errors.js";
-import { decodeOcspResponse } from "../../src/revocation/ocsp.js";
+import { decodeOcspResponse } from "../../src/model/ocsp-response.js";
 import { at, TestPki, type IndexLine, type Issued } from "./fixtures.js";
 
 const INDEX: IndexLine[] = [

@@ -1,4 +1,16 @@
-import type { RevocationReason } from "./types.js";
+/** CRL reason codes (RFC 5280 §5.3.1) by name. */
+export type RevocationReason =
+  | "unspecified"
+  | "keyCompromise"
+  | "cACompromise"
+  | "affiliationChanged"
+  | "superseded"
+  | "cessationOfOperation"
+  | "certificateHold"
+  | "removeFromCRL"
+  | "privilegeWithdrawn"
+  | "aACompromise";
+
 
 /** CRLReason ENUMERATED values (RFC 5280 §5.3.1); value 7 is unassigned, so it has no entry. */
 export const REASON_BY_CODE: ReadonlyMap<number, RevocationReason> = new Map<number, RevocationReason>([

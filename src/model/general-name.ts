@@ -1,8 +1,7 @@
 import { children, ctx, ctxPrim, expect, readRoot, Tag, valueOf, type Tlv } from "../asn1/der.js";
-import { OID } from "../asn1/oids.js";
 import { Decree130Error } from "../errors.js";
-import type { Certificate } from "../model/certificate.js";
-import { decodeName, type Name } from "../model/name.js";
+import type { Certificate } from "./certificate.js";
+import { decodeName, type Name } from "./name.js";
 
 /** A GeneralName (RFC 5280 §4.2.1.6) in the forms name constraints act on; other forms keep only their tag. */
 export type GeneralName =
@@ -92,7 +91,8 @@ export function namesOf(cert: Certificate): GeneralName[] {
   for (const rdn of cert.subject.rdns) {
     for (const a of rdn) if (a.type === EMAIL_ADDRESS) out.push({ form: "rfc822Name", value: a.value });
   }
-  const san = cert.extensions.find((e) => e.oid === OID.subjectAltName);
-  if (san) out.push(...decodeGeneralNames(san.value));
+  const san = cert.subjectAltNames;
+  if (san && !san.ok) throw new Decree130Error("MALFORMED_DER", san.error);
+  if (san) out.push(...san.value);
   return out;
 }

@@ -1,42 +1,34 @@
 import { toHex } from "../lib/hex.js";
 import { bytesEqual } from "../lib/bytes.js";
-import {
-  bitString,
-  children,
-  ctx,
-  expect,
-  fields,
-  integerBytes,
-  rawOf,
-  readRoot,
-  readTlv,
-  smallInt,
-  Tag,
-  time,
-  type Tlv,
-} from "../asn1/der.js";
+import { sequence } from "../asn1/cursor.js";
+import { bitString, ctx, expect, integerBytes, rawOf, readRoot, readTlv, smallInt, Tag, time, type Tlv } from "../asn1/der.js";
 import { OID } from "../asn1/oids.js";
 import { Decree130Error, isDecree130Error } from "../errors.js";
-import { decodeAlgorithm } from "../model/algorithm.js";
-import { decodeExtensions, type Extension } from "../model/extensions.js";
-import { decodeName } from "../model/name.js";
-import { reasonName } from "./reason.js";
-import type { Crl, CrlEntry, RevocationReason } from "./types.js";
+import { decodeAlgorithm } from "./algorithm.js";
+import { decodeExtensions, type Extension } from "./extensions.js";
+import { decodeIssuingDistributionPoint, generalNameKey, type IssuingDistributionPoint } from "./distribution-point.js";
+import { decodeName, type Name } from "./name.js";
+import { reasonName } from "./revocation-reason.js";
+import type { AlgorithmIdentifier } from "./algorithm.js";
+import type { RevocationReason } from "./revocation-reason.js";
 
-/**
- * Default bound on revoked entries in one CRL. One entry costs roughly 150-250 bytes of heap once decoded, so the default
- * caps a single CRL near 250 MB of memory; national CAs publish CRLs well below this (tens of thousands of entries).
- */
-export const DEFAULT_MAX_CRL_ENTRIES = 1_000_000;
-
-/** Options for {@link decodeCrl}. */
-export interface DecodeCrlOptions {
-  /** Most revoked entries accepted; more → `LIMIT_EXCEEDED`. Default {@link DEFAULT_MAX_CRL_ENTRIES}. */
-  readonly maxEntries?: number;
-}
-
-/** A decoded CRL with what the status rules need beyond {@link Crl}: extensions this library cannot honour. */
-export interface DecodedCrl extends Crl {
+/** A CRL, decoded once; byte fields are views of `der`. */
+export interface Crl {
+  readonly der: Uint8Array;
+  readonly tbs: Uint8Array;
+  readonly issuer: Name;
+  readonly thisUpdate: number;
+  readonly nextUpdate?: number;
+  /** Serial (upper-case hex) → entry. */
+  readonly entries: ReadonlyMap<string, CrlEntry>;
+  readonly signatureAlgorithm: AlgorithmIdentifier;
+  readonly signature: Uint8Array;
+  readonly extensions: readonly Extension[];
+  readonly crlNumber?: bigint;
+  /** Set for a delta CRL: the base CRL number it applies to. */
+  readonly deltaBase?: bigint;
+  /** The issuingDistributionPoint extension, decoded; `undefined` when absent. */
+  readonly issuingDistributionPoint?: IssuingDistributionPoint;
   /** 1 (no version field) or 2. */
   readonly version: 1 | 2;
   /** OIDs of critical CRL extensions this library does not process: such a CRL must not be used (RFC 5280 §5.2). */
@@ -54,8 +46,28 @@ export interface DecodedCrl extends Crl {
   readonly unattributableEntries: boolean;
 }
 
+/** One revoked certificate in a CRL. */
+export interface CrlEntry {
+  readonly serialHex: string;
+  readonly revocationDate: number;
+  readonly reason: RevocationReason;
+  readonly invalidityDate?: number;
+}
+
 /**
- * The key of {@link DecodedCrl.entriesByIssuer} for a certificate issuer's name key and a serial.
+ * Default bound on revoked entries in one CRL. One entry costs roughly 150-250 bytes of heap once decoded, so the default
+ * caps a single CRL near 250 MB of memory; national CAs publish CRLs well below this (tens of thousands of entries).
+ */
+export const DEFAULT_MAX_CRL_ENTRIES = 1_000_000;
+
+/** Options for {@link decodeCrl}. */
+export interface DecodeCrlOptions {
+  /** Most revoked entries accepted; more → `LIMIT_EXCEEDED`. Default {@link DEFAULT_MAX_CRL_ENTRIES}. */
+  readonly maxEntries?: number;
+}
+
+/**
+ * The key of {@link Crl.entriesByIssuer} for a certificate issuer's name key and a serial.
  *
  * @param issuerKey - the certificate issuer's name key (`Name.key`)
  * @param serialHex - the serial in upper-case hex
@@ -107,7 +119,7 @@ function malformed(message: string): never {
  * crl.entries.get(cert.serialHex)?.reason; // e.g. "keyCompromise"
  * ```
  */
-export function decodeCrl(der: Uint8Array, options: DecodeCrlOptions = {}): DecodedCrl {
+export function decodeCrl(der: Uint8Array, options: DecodeCrlOptions = {}): Crl {
   try {
     return decode(readRoot(der), options.maxEntries ?? DEFAULT_MAX_CRL_ENTRIES);
   } catch (err) {
@@ -116,32 +128,36 @@ export function decodeCrl(der: Uint8Array, options: DecodeCrlOptions = {}): Deco
   }
 }
 
-function decode(root: Tlv, maxEntries: number): DecodedCrl {
-  const [tbsTlv, algTlv, sigTlv] = fields(root, 3, 3, "certificateList");
-  const f = fields(tbsTlv!, 4, 7, "tbsCertList");
-  let i = 0;
+function decode(root: Tlv, maxEntries: number): Crl {
+  // RFC 5280 §5.1: each field in its place, the optional ones at most once and in order.
+  const outer = sequence(root, "certificateList");
+  const tbsTlv = outer.read(Tag.SEQUENCE, "tbsCertList");
+  const algTlv = outer.read(Tag.SEQUENCE, "signatureAlgorithm");
+  const sigTlv = outer.read(Tag.BIT_STRING, "signatureValue");
+  outer.end("certificateList");
+  const f = sequence(tbsTlv, "tbsCertList");
   let version: 1 | 2 = 1;
-  if (f[0]!.tag === Tag.INTEGER) {
-    if (smallInt(f[i++]!, 1) !== 1) malformed("CRL version field present but not v2");
+  const versionTlv = f.optional(Tag.INTEGER);
+  if (versionTlv) {
+    if (smallInt(versionTlv, 1) !== 1) malformed("CRL version field present but not v2");
     version = 2;
   }
-  const innerAlg = rawOf(expect(f[i++], Tag.SEQUENCE, "signature"));
-  const issuer = decodeName(expect(f[i++], Tag.SEQUENCE, "issuer"));
-  const thisUpdate = time(f[i++] ?? malformed("thisUpdate is missing"));
-  let nextUpdate: number | undefined;
-  if (f[i] && (f[i]!.tag === Tag.UTC_TIME || f[i]!.tag === Tag.GENERALIZED_TIME)) nextUpdate = time(f[i++]!);
-  let revoked: Tlv | undefined;
-  if (f[i]?.tag === Tag.SEQUENCE) revoked = f[i++];
+  const innerAlg = rawOf(f.read(Tag.SEQUENCE, "signature"));
+  const issuer = decodeName(f.read(Tag.SEQUENCE, "issuer"));
+  const thisUpdate = time(f.any("thisUpdate"));
+  const nextTlv = f.optionalOf(TIME_TAGS);
+  const nextUpdate = nextTlv ? time(nextTlv) : undefined;
+  const revoked = f.optional(Tag.SEQUENCE);
   let extensions: Extension[] = [];
-  if (f[i]?.tag === ctx(0)) {
+  const exts = f.optionalExplicit(ctx(0), "crlExtensions");
+  if (exts) {
     if (version !== 2) malformed("crlExtensions in a v1 CRL");
-    const [exts] = fields({ ...f[i++]!, tag: Tag.SEQUENCE }, 1, 1, "crlExtensions wrapper");
-    extensions = decodeExtensions(exts!);
+    extensions = decodeExtensions(exts);
   }
-  if (i !== f.length) malformed(`unexpected field 0x${f[i]!.tag.toString(16)} in tbsCertList`);
-  if (!bytesEqual(innerAlg, rawOf(algTlv!))) malformed("tbsCertList.signature differs from signatureAlgorithm");
-  const signatureAlgorithm = decodeAlgorithm(algTlv!);
-  const signature = bitString(expect(sigTlv, Tag.BIT_STRING, "signatureValue")).bytes;
+  f.end("tbsCertList");
+  if (!bytesEqual(innerAlg, rawOf(algTlv))) malformed("tbsCertList.signature differs from signatureAlgorithm");
+  const signatureAlgorithm = decodeAlgorithm(algTlv);
+  const signature = bitString(sigTlv).bytes;
 
   const entryInfo: EntryInfo = {
     unknownCritical: new Set<string>(),
@@ -154,9 +170,11 @@ function decode(root: Tlv, maxEntries: number): DecodedCrl {
   const byOid = new Map(extensions.map((e) => [e.oid, e.value]));
   const crlNumber = byOid.has(OID.cRLNumber) ? unsignedBig(byOid.get(OID.cRLNumber)!) : undefined;
   const deltaBase = byOid.has(OID.deltaCRLIndicator) ? unsignedBig(byOid.get(OID.deltaCRLIndicator)!) : undefined;
+  const idpValue = byOid.get(OID.issuingDistributionPoint);
+  const issuingDistributionPoint = idpValue ? decodeIssuingDistributionPoint(idpValue, issuer) : undefined;
   return {
     der: rawOf(root),
-    tbs: rawOf(tbsTlv!),
+    tbs: rawOf(tbsTlv),
     issuer,
     thisUpdate,
     ...(nextUpdate === undefined ? {} : { nextUpdate }),
@@ -166,6 +184,7 @@ function decode(root: Tlv, maxEntries: number): DecodedCrl {
     extensions,
     ...(crlNumber === undefined ? {} : { crlNumber }),
     ...(deltaBase === undefined ? {} : { deltaBase }),
+    ...(issuingDistributionPoint === undefined ? {} : { issuingDistributionPoint }),
     version,
     unknownCriticalExtensions: extensions.filter((e) => e.critical && !KNOWN_CRL_EXTENSIONS.has(e.oid)).map((e) => e.oid),
     unknownCriticalEntryExtensions: [...entryInfo.unknownCritical],
@@ -174,6 +193,8 @@ function decode(root: Tlv, maxEntries: number): DecodedCrl {
     unattributableEntries: entryInfo.unattributable,
   };
 }
+
+const TIME_TAGS: readonly number[] = [Tag.UTC_TIME, Tag.GENERALIZED_TIME];
 
 /** What the entry walk learns besides the entries. */
 interface EntryInfo {
@@ -186,8 +207,8 @@ interface EntryInfo {
 
 /** The directory name of a certificateIssuer GeneralNames value, as a name key; `null` when it names none. */
 function certificateIssuerKey(value: Uint8Array): string | null {
-  for (const gn of children(expect(readRoot(value), Tag.SEQUENCE, "certificateIssuer"), "der", 64)) {
-    if (gn.tag === ctx(4)) return decodeName(expect(children(gn, "der", 1)[0], Tag.SEQUENCE, "directoryName")).key;
+  for (const gn of sequence(readRoot(value), "certificateIssuer").rest(undefined, "certificateIssuer", 64)) {
+    if (gn.tag === ctx(4)) return generalNameKey(gn).slice("dn:".length);
   }
   return null;
 }
@@ -207,9 +228,11 @@ function decodeEntries(
     if (++count > maxEntries) throw new Decree130Error("LIMIT_EXCEEDED", `CRL holds more than ${maxEntries} entries`);
     const tlv = readTlv(list.buf, p, list.valueEnd);
     p = tlv.end;
-    const [serialTlv, dateTlv, extTlv] = fields(tlv, 2, 3, "revoked certificate");
-    const serialHex = toHex(integerBytes(serialTlv!));
-    const revocationDate = time(dateTlv!);
+    const r = sequence(tlv, "revoked certificate");
+    const serialHex = toHex(integerBytes(r.read(Tag.INTEGER, "userCertificate")));
+    const revocationDate = time(r.any("revocationDate"));
+    const extTlv = r.optional(Tag.SEQUENCE);
+    r.end("revoked certificate");
     let reason: RevocationReason = "unspecified";
     let invalidityDate: number | undefined;
     if (extTlv) {
