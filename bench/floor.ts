@@ -6,8 +6,8 @@
 import { ecdsaDerToP1363 } from "../src/crypto/ecdsa-signature.js";
 import { fastImport } from "../src/crypto/import-format.js";
 import { bufferSource, type ImportAlgorithm } from "../src/crypto/import-key.js";
-import { decodeSignedData } from "../src/input/cms.js";
-import { DEFAULT_LIMITS } from "../src/input/limits.js";
+import { decodeSignedData } from "../src/formats/cms/decode.js";
+import { DEFAULT_LIMITS } from "../src/model/limits.js";
 import { decodeCertificate } from "../src/model/certificate.js";
 import { decodeCrl } from "../src/model/crl.js";
 import type { BenchAlg, BenchPki, BenchSignature } from "./inputs.js";

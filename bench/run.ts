@@ -5,8 +5,8 @@
 import { writeFileSync } from "node:fs";
 import { cpus, loadavg, platform, arch } from "node:os";
 import { createValidationCache, validate, validateMany, type ValidationCache } from "../src/index.js";
-import { decodeSignedData } from "../src/input/cms.js";
-import { DEFAULT_LIMITS } from "../src/input/limits.js";
+import { decodeSignedData } from "../src/formats/cms/decode.js";
+import { DEFAULT_LIMITS } from "../src/model/limits.js";
 import { measureCliColdStart } from "./cli.js";
 import { floorCase, runColdFloor, runColdFloorFastImport, runFloor, type FloorCase } from "./floor.js";
 import { makePki, makeSignatures, NOW, type BenchAlg, type BenchPki, type BenchSignature, type BenchSize } from "./inputs.js";

@@ -4,17 +4,17 @@
 // certificate profile (the section 4 issuance rules enforced too).
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { createKeyCache } from "../../src/crypto/key-cache.js";
+import { createKeyCache } from "../../src/cache/key-cache.js";
 import type { Env } from "../../src/crypto/types.js";
 import { isDecree130Error } from "../../src/errors.js";
 import { decodeCertificate, type Certificate } from "../../src/model/certificate.js";
 import type { KeyUsageName } from "../../src/model/extensions.js";
-import { buildPath } from "../../src/path/build.js";
+import { checkPath } from "../../src/revocation/path-status.js";
 import { DEFAULT_PATH_BUDGET } from "../../src/path/types.js";
 import { decodeCrl } from "../../src/model/crl.js";
 import { revocationStatus } from "../../src/revocation/status.js";
 import type { RevocationSources } from "../../src/revocation/types.js";
-import { judgeTimes } from "../../src/time/validity-rules.js";
+import { judgeTimes } from "../../src/conditions/time-rules.js";
 import { indexTrustList } from "../../src/trust/anchor-index.js";
 import { LIMBO_CASE_BUDGET_MS, pemToDer, SUITES_DIR, tally, timed, timesAt, type CaseResult, type SuiteResult, type Verdict } from "../lib.js";
 import { limboSkipReason } from "./limbo-scope.js";
@@ -66,7 +66,7 @@ async function judgeCase(c: LimboCase, env: Env): Promise<{ actual: string; reas
   const budget = c.max_chain_depth === null ? DEFAULT_PATH_BUDGET : { ...DEFAULT_PATH_BUDGET, maxDepth: c.max_chain_depth + 2 };
   const eku = (c.extended_key_usage ?? []).map((n) => EKU[n] ?? n);
   const ku = (c.key_usage ?? []) as KeyUsageName[];
-  const r = await buildPath({
+  const r = await checkPath({
     leaf, candidates: intermediates, trustList, service: "signing", time, now: time, revocation, env, algorithms: "default", budget,
     profile: "rfc5280-strict",
     ...(eku.length ? { requiredExtendedKeyUsage: eku } : {}),

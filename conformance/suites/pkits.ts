@@ -2,16 +2,16 @@
 // 2011-04-15 for every certificate on the path, with the row's CRLs as the only revocation evidence.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { createKeyCache } from "../../src/crypto/key-cache.js";
+import { createKeyCache } from "../../src/cache/key-cache.js";
 import type { Env } from "../../src/crypto/types.js";
 import { isDecree130Error } from "../../src/errors.js";
 import { decodeCertificate, type Certificate } from "../../src/model/certificate.js";
-import { buildPath } from "../../src/path/build.js";
+import { checkPath } from "../../src/revocation/path-status.js";
 import type { PolicyInputs } from "../../src/path/types.js";
 import { decodeCrl } from "../../src/model/crl.js";
 import { revocationStatus } from "../../src/revocation/status.js";
 import type { RevocationFinding, RevocationSources } from "../../src/revocation/types.js";
-import { judgeTimes } from "../../src/time/validity-rules.js";
+import { judgeTimes } from "../../src/conditions/time-rules.js";
 import { indexTrustList } from "../../src/trust/anchor-index.js";
 import { SUITES_DIR, tally, timed, timesAt, type CaseResult, type SuiteResult, type Verdict } from "../lib.js";
 
@@ -75,7 +75,7 @@ export async function judgeRow(row: Row, policyOids: Readonly<Record<string, str
   const trustList = indexTrustList("PKITS", [
     { name: "PKITS trust anchor", category: "public", certificates: [anchor], keyProtection: null, services: ["signing"] },
   ]);
-  const r = await buildPath({
+  const r = await checkPath({
     leaf, candidates: [...cas, leaf], trustList, service: "signing", time, now: time, revocation, env, algorithms: "default", policy,
   });
   if (r.status === "invalid") return { actual: "invalid", reason: `${r.reason} at ${r.index}: ${r.detail}` };

@@ -1,32 +1,68 @@
-import { createKeyCache } from "../crypto/key-cache.js";
-import type { KeyCache } from "../crypto/types.js";
-import { createCertificateCache, type CertificateCache } from "./certificate-cache.js";
-import { createCrlCache, type CrlCache } from "./crl-cache.js";
-import { createVerifyMemo, type VerifyMemo } from "./verify-memo.js";
+import type { KeySource } from "../crypto/types.js";
+import { createLru, type Lru } from "../lib/lru.js";
+import type { Certificate } from "../model/certificate.js";
+import type { Crl } from "../model/crl.js";
+import type { OcspResponse } from "../model/ocsp-response.js";
+import { certificateStore, crlStore, IN_PLACE, ocspStore, type DecodedStore } from "./decoded.js";
+import { createKeyCache } from "./key-cache.js";
 
 /**
- * State shared across validations to save work, every part bounded: imported keys (by SPKI and import parameters),
- * certificate and CRL signature checks (by the exact signed octets, signature and key), and decoded CRLs and
- * certificates (by their exact DER). Each entry is a pure function of its key, so sharing one cache between concurrent validations, trust lists or
- * policies is safe, and a cached answer is the answer a fresh computation would give.
+ * What a validation may remember between checks, and share with later validations: an opaque handle made by
+ * {@link createValidationCache}. Every table is bounded and every entry is a pure function of its key, so one cache can
+ * be shared by concurrent validations, trust lists and policies, and a remembered answer is the answer a fresh
+ * computation would give. The signature under test itself is always verified afresh.
  */
 export interface ValidationCache {
-  readonly keys: KeyCache;
-  /** Answers of certificate and CRL signature checks. */
-  readonly signatures: VerifyMemo;
-  readonly crls: CrlCache;
-  /** Decoded certificates, by their exact DER. */
-  readonly certificates: CertificateCache;
+  /** Marks the handle; nothing to read. */
+  readonly kind: "decree130/validation-cache";
 }
 
 /** Bounds of {@link createValidationCache}; each defaults as documented. */
 export interface ValidationCacheOptions {
   /** Most imported keys kept. Default 256. */
   readonly maxKeys?: number;
-  /** Most certificate (and CRL) signature checks remembered, and most decoded certificates kept. Default 1024. */
+  /** Most decoded certificates kept, and most certification paths remembered. Default 1024. */
   readonly maxCertificates?: number;
-  /** Most decoded CRLs kept. Default 64. */
+  /** Most decoded CRLs kept, and most decoded OCSP responses. Default 64. */
   readonly maxCrls?: number;
+}
+
+/**
+ * The tables behind a {@link ValidationCache}. Each states what it keeps and when it forgets:
+ *
+ * - `keys`: imported verification keys, by WebCrypto, import parameters and the SPKI's octets; `maxKeys` entries,
+ *   approximately least recently used dropped; a failed import is forgotten once it fails.
+ * - `certificates`, `crls`, `ocsp`: decoded objects by their exact DER, decoded from private copies and confirmed octet
+ *   for octet on every hit; `maxCertificates` / `maxCrls` entries each; a failed decoding is never kept.
+ * - `paths`: certification paths a search found valid, by everything the search read (see `path/search-key.ts`);
+ *   `maxCertificates` entries; failures are never kept, and a path's dates and revocation are judged afresh on use.
+ *
+ * Answers about one decoded object (its signature found valid with a key, a CRL found acceptable for a certificate,
+ * values derived from it for a report) are kept with that object by `verify-once.ts` and `object-memos.ts`, and go
+ * when it goes; a cache that keeps the object keeps them too.
+ */
+export class CacheTables implements ValidationCache {
+  readonly kind = "decree130/validation-cache" as const;
+  readonly keys: KeySource;
+  readonly certificates: DecodedStore<Certificate>;
+  readonly crls: DecodedStore<Crl>;
+  readonly ocsp: DecodedStore<OcspResponse>;
+  readonly paths: Lru<string, unknown>;
+
+  /**
+   * @param options - the bounds
+   * @param shared - `false` for the tables of one validation: objects are then decoded in place rather than copied into
+   *   stores nobody will read again
+   */
+  constructor(options: ValidationCacheOptions = {}, readonly shared = true) {
+    const maxCertificates = options.maxCertificates ?? 1024;
+    const maxCrls = options.maxCrls ?? 64;
+    this.keys = createKeyCache(options.maxKeys ?? 256);
+    this.certificates = shared ? certificateStore(maxCertificates) : IN_PLACE.certificates;
+    this.crls = shared ? crlStore(maxCrls) : IN_PLACE.crls;
+    this.ocsp = shared ? ocspStore(maxCrls) : IN_PLACE.ocsp;
+    this.paths = createLru(maxCertificates);
+  }
 }
 
 /**
@@ -42,10 +78,23 @@ export interface ValidationCacheOptions {
  * ```
  */
 export function createValidationCache(options: ValidationCacheOptions = {}): ValidationCache {
-  return {
-    keys: createKeyCache(options.maxKeys ?? 256),
-    signatures: createVerifyMemo(options.maxCertificates ?? 1024),
-    crls: createCrlCache(options.maxCrls ?? 64),
-    certificates: createCertificateCache(options.maxCertificates ?? 1024),
-  };
+  return new CacheTables(options);
+}
+
+/**
+ * The tables behind a cache handle: the caller's, or fresh ones for one validation (which still share keys, decoded
+ * objects and checks between the file's signatures).
+ *
+ * @param cache - a handle from {@link createValidationCache}, or `undefined`
+ * @returns the tables
+ * @throws TypeError when `cache` is not a handle this library made
+ * @example
+ * ```ts
+ * const tables = tablesOf(options.cache);
+ * ```
+ */
+export function tablesOf(cache: ValidationCache | undefined): CacheTables {
+  if (cache === undefined) return new CacheTables({}, false);
+  if (!(cache instanceof CacheTables)) throw new TypeError("options.cache must come from createValidationCache()");
+  return cache;
 }

@@ -1,5 +1,5 @@
 import type { IssuerCategory } from "../model/trust-list.js";
-import type { Message } from "../report/types.js";
+import type { Message } from "../model/message.js";
 
 /** Each category's label and the clause of Art. 9(2) it falls under. */
 export const CATEGORY_LABELS: Readonly<Record<IssuerCategory, Message & { readonly clause: string }>> = {

@@ -2,8 +2,8 @@ import type { Certificate } from "../model/certificate.js";
 import { formatName } from "../model/name.js";
 import type { RevocationFinding } from "../revocation/types.js";
 
-import { iso } from "../time/iso.js";
-import { MemoSlot } from "../cache/memo-slot.js";
+import { iso } from "../lib/iso.js";
+import { ObjectMemo } from "../cache/object-memos.js";
 
 /**
  * The revocation facts as report evidence.
@@ -29,7 +29,8 @@ export function revocationEvidence(f: RevocationFinding | null): Record<string, 
   };
 }
 
-const certificateEvidenceMemo = new MemoSlot<Certificate, Readonly<Record<string, unknown>>>();
+/** Kept with the certificate: a validation cache reuses decoded certificates, and reports share the frozen object. */
+const certificateEvidenceMemo = new ObjectMemo<Certificate, Readonly<Record<string, unknown>>>("certificate evidence");
 
 /**
  * A certificate as report evidence. Computed once per decoded certificate (a validation cache reuses them) and frozen,

@@ -1,10 +1,10 @@
 import { OID } from "../asn1/oids.js";
 import type { KeyProtection } from "../model/trust-list.js";
-import { finding } from "../report/finding.js";
-import type { ConditionResult, Message } from "../report/types.js";
+import type { Message } from "../model/message.js";
 import type { RevocationFinding } from "../revocation/types.js";
-import type { SignatureContext } from "./context.js";
-import { iso } from "../time/iso.js";
+import type { SignatureFacts } from "./context.js";
+import { outcome, type Outcome } from "./outcome.js";
+import { iso } from "../lib/iso.js";
 
 /** Revocation reasons that mean someone other than the holder may have had the key. */
 const COMPROMISE_REASONS: ReadonlySet<string> = new Set(["keyCompromise", "cACompromise"]);
@@ -32,14 +32,18 @@ function compromiseOf(f: RevocationFinding | null, subject: Compromise["subject"
  * Art. 9(3): was the private key under the signer's sole control when signing? No file proves it; a compromise report
  * disproves it, and policy decides whether presumption is enough.
  *
- * @param ctx - the signature's context
- * @returns the condition result
+ * @param ctx - the signature's facts
+ * @returns the outcome
+ * @example
+ * ```ts
+ * soleControl(facts).code; // "PRESUMED"
+ * ```
  */
-export function soleControl(ctx: SignatureContext): ConditionResult {
+export function soleControl(ctx: SignatureFacts): Outcome {
   const cert = ctx.signingCertificate;
-  if (!cert) return finding("soleControl", "SIGNING_CERT_NOT_FOUND");
+  if (!cert) return outcome("SIGNING_CERT_NOT_FOUND");
   const { times, policy } = ctx;
-  const cas = ctx.path?.status === "valid" ? ctx.path.cas : [];
+  const cas = ctx.cas;
   const revocationChecked = ctx.leafRevocation !== null;
 
   if (revocationChecked) {
@@ -49,13 +53,13 @@ export function soleControl(ctx: SignatureContext): ConditionResult {
     ].filter((c): c is Compromise => c !== undefined);
     const params = (c: Compromise) => ({ compromiseAt: iso(c.at), time: iso(times.claim ?? times.up) });
     const atClaim = compromises.find((c) => times.claim !== undefined && c.at <= times.claim);
-    if (atClaim) return finding("soleControl", "KEY_COMPROMISED", { compromise: { ...atClaim, at: iso(atClaim.at) } }, params(atClaim));
+    if (atClaim) return outcome("KEY_COMPROMISED", { compromise: { ...atClaim, at: iso(atClaim.at) } }, params(atClaim));
     const unplaced = compromises.find((c) => !(times.poe && times.poe.time < c.at) && c.at <= times.up);
     if (unplaced) {
-      return finding("soleControl", "KEY_COMPROMISE_NO_POE", { compromise: { ...unplaced, at: iso(unplaced.at) } }, params(unplaced));
+      return outcome("KEY_COMPROMISE_NO_POE", { compromise: { ...unplaced, at: iso(unplaced.at) } }, params(unplaced));
     }
     if (!ctx.leafRevocation!.known || cas.some((ca) => ca.revocation !== null && !ca.revocation.known)) {
-      return finding("soleControl", "REVOCATION_UNKNOWN", { revocationChecked }, { time: iso(times.up) });
+      return outcome("REVOCATION_UNKNOWN", { revocationChecked }, { time: iso(times.up) });
     }
   }
 
@@ -70,9 +74,9 @@ export function soleControl(ctx: SignatureContext): ConditionResult {
   const label = first ? PROTECTION_LABELS[first] : undefined;
   if (policy.soleControl === "require-evidence") {
     return label
-      ? finding("soleControl", "KEY_PROTECTION_EVIDENCED", evidence, { protection: label })
-      : finding("soleControl", "NO_SOLE_CONTROL_EVIDENCE", evidence);
+      ? outcome("KEY_PROTECTION_EVIDENCED", evidence, { protection: label })
+      : outcome("NO_SOLE_CONTROL_EVIDENCE", evidence);
   }
   const protection = label ? { vi: `Khóa được lưu giữ bằng ${label.vi}. `, en: `The key was held in ${label.en}. ` } : "";
-  return finding("soleControl", "PRESUMED", evidence, { protection });
+  return outcome("PRESUMED", evidence, { protection });
 }

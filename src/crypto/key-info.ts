@@ -1,8 +1,8 @@
+import { keyPssParams, type PssParams } from "../model/rsa-pss-params.js";
 import { bitString, fields, integerBytes, oid, readRoot, Tag } from "../asn1/der.js";
 import { Decree130Error } from "../errors.js";
 import { decodeAlgorithm, type AlgorithmIdentifier } from "../model/algorithm.js";
 import { CURVES, KEY_ALGORITHMS, type CurveEntry, type KeyFamily } from "../policy/algorithms.js";
-import { keyPssParams, type PssParams } from "./rsa-pss.js";
 
 /** An RSA key: `rsaEncryption`, or `id-RSASSA-PSS` (then usable for RSA-PSS only, with optional bound parameters). */
 export interface RsaKeyInfo {

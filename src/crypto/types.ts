@@ -1,20 +1,8 @@
 import type { AlgorithmIdentifier } from "../model/algorithm.js";
+import type { ImportAlgorithm } from "./import-key.js";
 
-/**
- * Strength class of an algorithm or key under the algorithm policy table.
- * `ok`: accepted; `legacy`: accepted with a warning (SHA-1, RSA 1024-2047), refused under `algorithms: "strict"`;
- * `weak`: always refused (MD2, MD5, RSA under 1024 bits).
- */
-export type Strength = "ok" | "legacy" | "weak";
-
-/** Why a signature did not verify. */
-export type VerifyFailure =
-  | "SIGNATURE_INVALID" // well-formed, but the math says no
-  | "MALFORMED_SIGNATURE" // not strict DER (ECDSA), wrong length, trailing bytes
-  | "MALFORMED_KEY" // the SubjectPublicKeyInfo does not decode or import
-  | "ALGORITHM_KEY_MISMATCH" // e.g. an ECDSA signature algorithm with an RSA key, or a curve/hash pairing WebCrypto refuses
-  | "UNSUPPORTED_ALGORITHM" // an algorithm this runtime cannot verify (DSA, GOST, SHA-224 ...)
-  | "WEAK_ALGORITHM"; // MD2/MD5 or RSA < 1024 bits: refused before any verification
+export type { Strength, VerifyFailure } from "../policy/algorithms.js";
+import type { Strength, VerifyFailure } from "../policy/algorithms.js";
 
 /** The outcome of one signature verification. A value, never an exception. */
 export type VerifyOutcome =
@@ -49,16 +37,32 @@ export interface VerifyRequest {
   readonly data: Uint8Array;
 }
 
-/** A cache of imported keys, keyed by SPKI and import parameters, bounded in size. */
-export interface KeyCache {
-  get(key: string): Promise<CryptoKey> | undefined;
-  set(key: string, value: Promise<CryptoKey>): void;
+/** Where verification keys come from: it imports them, and may remember them (the validation cache does). */
+export interface KeySource {
+  /**
+   * The verification key for an SPKI.
+   *
+   * @param crypto - the WebCrypto to import with
+   * @param spki - the SubjectPublicKeyInfo (DER)
+   * @param alg - the import parameters
+   * @returns the key; rejects as `importKey` does
+   */
+  importKey(crypto: Crypto, spki: Uint8Array, alg: ImportAlgorithm): Promise<CryptoKey>;
+  /**
+   * The import already started for this SPKI view, if one was: lets a caller order work (a verification handed to a
+   * worker before the next synchronous import), never decides anything.
+   *
+   * @param crypto - the WebCrypto the import is for
+   * @param spki - a decoded certificate's SubjectPublicKeyInfo view
+   * @returns the pending or settled import, or `undefined`
+   */
+  started(crypto: Crypto, spki: Uint8Array): Promise<CryptoKey> | undefined;
 }
 
 /** The capabilities an operation may use. Time is passed separately, as a number. */
 export interface Env {
   /** WebCrypto: `globalThis.crypto` by default, injectable. */
   readonly crypto: Crypto;
-  /** Imported keys, shared across validations when the caller wants. */
-  readonly keys: KeyCache;
+  /** Where keys are imported (and, with a validation cache, remembered). */
+  readonly keys: KeySource;
 }

@@ -1,6 +1,6 @@
 import { resolveSignatureAlgorithm, weakest } from "../policy/algorithms.js";
 import { ecdsaDerToP1363 } from "./ecdsa-signature.js";
-import { bufferSource, importVerifyKey } from "./import-key.js";
+import { bufferSource } from "./import-key.js";
 import { readKeyInfo, type KeyInfo } from "./key-info.js";
 import { pairKey, type SignatureShape } from "./pair-key.js";
 import type { Env, VerifyFailure, VerifyOutcome, VerifyRequest } from "./types.js";
@@ -64,7 +64,7 @@ async function run(req: VerifyRequest, env: Env, options: VerifyOptions, form: E
   if (typeof signature === "string") return refuse("MALFORMED_SIGNATURE", signature, names);
   let key: CryptoKey;
   try {
-    key = await importVerifyKey(env, pairing.spki, pairing.importAlgorithm);
+    key = await env.keys.importKey(env.crypto, pairing.spki, pairing.importAlgorithm);
   } catch (err) {
     const unsupported = (err as { name?: unknown } | null)?.name === "NotSupportedError";
     return unsupported
@@ -94,7 +94,7 @@ async function run(req: VerifyRequest, env: Env, options: VerifyOptions, form: E
  * @returns `{ ok: true, strength, algorithms }` or `{ ok: false, code, detail }`
  * @example
  * ```ts
- * const env = { crypto: globalThis.crypto, keys: createKeyCache() };
+ * const env = { crypto: globalThis.crypto, keys: DIRECT_KEYS };
  * const out = await verifySignature({ signatureAlgorithm, digestAlgorithm, spki: cert.spki, signature, data }, env);
  * if (!out.ok) console.log(out.code); // e.g. "SIGNATURE_INVALID"
  * ```

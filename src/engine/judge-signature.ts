@@ -1,155 +1,75 @@
-import { OID } from "../asn1/oids.js";
+import type { Binding } from "../conditions/binding.js";
+import type { SignatureFacts } from "../conditions/context.js";
 import { issuerType } from "../conditions/issuer-type.js";
 import { keyCorrespondence } from "../conditions/key-correspondence.js";
 import { soleControl } from "../conditions/sole-control.js";
 import { validityPeriod } from "../conditions/validity-period.js";
-import type { SignatureContext } from "../conditions/context.js";
-import { iso } from "../time/iso.js";
-import { importStarted } from "../crypto/import-key.js";
-import type { Env } from "../crypto/types.js";
-import { readSignedAttributes } from "../input/signed-attributes.js";
+import { iso } from "../lib/iso.js";
 import type { Certificate } from "../model/certificate.js";
-import type { SignedData, SignerInfo } from "../model/signed-data.js";
-import type { TrustList } from "../model/trust-list.js";
 import { buildPath } from "../path/build.js";
-import type { PathResult } from "../path/types.js";
-import type { Policy } from "../policy/policy.js";
+import type { PathRequest, PathResult } from "../path/types.js";
+import { assembleReport } from "../report/assemble.js";
 import { warning } from "../report/finding.js";
 import type { SignatureReport, Warning } from "../report/types.js";
+import { pathStatus, type PathStatus } from "../revocation/path-status.js";
 import { revocationStatus } from "../revocation/status.js";
-import type { RevocationFinding, RevocationSources } from "../revocation/types.js";
+import type { RevocationFinding } from "../revocation/types.js";
 import { resolveTimes, type ProofOfExistence } from "../time/signing-time.js";
-import { assembleReport } from "./assemble.js";
+import type { FileFacts } from "./judge-file.js";
 import { prefetchChecks } from "./prefetch.js";
-import { findSigningCertificate } from "./signing-certificate.js";
+import type { Run } from "./run.js";
+import type { SignatureUnderTest } from "./signature-under-test.js";
 
-/** What every signature of one file shares. */
-export interface FileContext {
-  readonly signedData: SignedData;
-  readonly content: Uint8Array | undefined;
-  readonly certificates: readonly Certificate[];
-  readonly revocation: RevocationSources;
-  readonly trustList: TrustList;
-  readonly policy: Policy;
-  readonly now: number;
-  readonly callerSigningTime: number | undefined;
-  readonly env: Env;
-  /** For certification path and revocation checks: may remember certificate and CRL signature checks. */
-  readonly pathEnv: Env;
-  /** Warnings about the file that every signature carries (unreadable embedded evidence). */
-  readonly fileWarnings: readonly Warning[];
+/** Nothing known about revocation: the status rules then treat it as unknown. */
+const UNKNOWN: RevocationFinding = Object.freeze({ known: false, evidence: Object.freeze([]) });
+
+/** The certificate a signature names; among several (a forged copy beside the genuine one), the first whose key verifies it. */
+async function signingCertificateOf(signature: SignatureUnderTest, file: FileFacts, run: Run): Promise<Certificate | undefined> {
+  const named = signature.namedCertificates(file.certificates);
+  if (named.length <= 1) return named[0];
+  for (const cert of named) if (await signature.verifiesWith(cert, run.env)) return cert;
+  // None verifies: judge against a certificate it names, so the signature fails on its own account.
+  return named[0];
 }
 
-async function leafRevocation(
-  cert: Certificate,
-  path: PathResult,
-  file: FileContext,
-  at: number,
-): Promise<RevocationFinding | null> {
-  if (file.policy.revocation === "ignore") return null;
+/** The path stage, then the revocation stage: the path found, its CAs' findings, and the signing certificate's. */
+async function pathAndRevocation(
+  leaf: Certificate,
+  search: PathRequest,
+  file: FileFacts,
+  run: Run,
+  time: number,
+): Promise<{ path: PathResult; status: PathStatus | undefined; leaf: RevocationFinding | null }> {
+  const ignore = run.policy.revocation === "ignore";
+  const path = await buildPath(search);
+  const status = path.status === "valid" ? await pathStatus(path, { search, time, now: run.now, sources: ignore ? null : file.revocation }) : undefined;
+  if (ignore) return { path, status, leaf: null };
+  // The certificate above the signer on the best path found (valid or not) is the one whose evidence speaks for it.
   const issuer = path.path[1];
-  if (!issuer) return { known: false, evidence: [] };
-  return revocationStatus({
-    certificate: cert,
+  if (!issuer) return { path, status, leaf: UNKNOWN };
+  const finding = await revocationStatus({
+    certificate: leaf,
     issuer,
-    time: at,
-    now: file.now,
+    time,
+    now: run.now,
     sources: file.revocation,
-    env: file.pathEnv,
-    algorithms: file.policy.algorithms,
-    // CRL signers the path layer validated (a separate CRL key, an indirect CRL issuer).
-    ...(path.status === "valid" && path.crlSigners ? { crlSigners: path.crlSigners } : {}),
+    env: run.env,
+    algorithms: run.policy.algorithms,
+    // CRL signers the revocation stage validated (a separate CRL key, an indirect CRL issuer) count only on a valid path.
+    ...(status ? { crlSigners: status.crlSigners } : {}),
   });
+  return { path, status, leaf: finding };
 }
 
-/**
- * Judges one SignerInfo on the four conditions and builds its report.
- *
- * @param signer - the SignerInfo
- * @param file - what the file's signatures share
- * @returns the signature's report
- */
-export async function judgeSignature(signer: SignerInfo, file: FileContext): Promise<SignatureReport> {
-  const { signedData, policy, env } = file;
-  const attributes = signer.signedAttrs ? readSignedAttributes(signer.signedAttrs.attributes) : undefined;
-  const content = signedData.eContent ?? file.content;
-  const signedBytes = signer.signedAttrs?.der ?? content;
-  const warnings: Warning[] = [...file.fileWarnings];
-
-  const proofs: ProofOfExistence[] = [];
-  if (file.callerSigningTime !== undefined) proofs.push({ time: file.callerSigningTime, source: "caller" });
-  if (signer.unsignedAttrs.some((a) => a.oid === OID.signatureTimeStampToken)) {
-    warnings.push(warning("TIMESTAMP_INVALID", { detail: "signature timestamps are not verified by this version" }));
-  }
-  const times = resolveTimes({ now: file.now, claimed: attributes?.signingTime, proofs, clockSkewMs: policy.clockSkewMs });
-  if (times.contradictedClaim !== undefined) {
-    warnings.push(warning("CLAIMED_TIME_CONTRADICTED", { claimed: iso(times.contradictedClaim), proven: iso(times.up) }));
-  }
-
-  const signingCertificate = await findSigningCertificate(signer, signedBytes, file.certificates, env);
-  // The signature's own checks need no path: they run while the path is built, so their crypto waits overlap.
-  const keyCheck = keyCorrespondence({ signedData, signer, attributes, signingCertificate, content, policy, env });
-  keyCheck.catch(() => undefined); // awaited below; this only keeps an early failure elsewhere from leaving it unhandled
-  if (signingCertificate) {
-    // Where importKey runs on the calling thread (Node), the signer's key is imported by now: yielding once lets its
-    // verification start on a worker before the next import holds the thread.
-    await importStarted(env, signingCertificate.spki)?.catch(() => undefined);
-    prefetchChecks({
-      leaf: signingCertificate,
-      candidates: file.certificates,
-      trustList: file.trustList,
-      revocation: policy.revocation === "ignore" ? null : file.revocation,
-      env: file.pathEnv,
-      algorithms: policy.algorithms,
-    });
-  }
-  let path: PathResult | undefined;
-  let leaf: RevocationFinding | null = policy.revocation === "ignore" ? null : { known: false, evidence: [] };
-  if (signingCertificate) {
-    path = await buildPath({
-      leaf: signingCertificate,
-      candidates: file.certificates,
-      trustList: file.trustList,
-      service: "signing",
-      time: times.up,
-      now: file.now,
-      revocation: policy.revocation === "ignore" ? null : file.revocation,
-      env: file.pathEnv,
-      algorithms: policy.algorithms,
-      profile: policy.certificateProfile,
-    });
-    leaf = await leafRevocation(signingCertificate, path, file, times.up);
-  }
-  if (policy.revocation === "ignore") warnings.push(warning("REVOCATION_NOT_CHECKED"));
-
-  const ctx: SignatureContext = {
-    signedData,
-    signer,
-    attributes,
-    signingCertificate,
-    content,
-    times,
-    path,
-    leafRevocation: leaf,
-    policy,
-    env,
-  };
-  const conditions = {
-    validityPeriod: validityPeriod(ctx),
-    keyCorrespondence: await keyCheck,
-    issuerType: issuerType(ctx),
-    soleControl: soleControl(ctx),
-  };
-  const legacy: string[] = [];
-  if (conditions.keyCorrespondence.evidence["legacyAlgorithm"] === true) legacy.push("signature");
-  if (path?.status === "valid" && path.strength === "legacy") legacy.push("certification path");
-  if (legacy.length > 0) warnings.push(warning("LEGACY_ALGORITHM", { detail: legacy.join(", ") }));
-  for (const f of [leaf, ...(path?.status === "valid" ? path.cas.map((c) => c.revocation) : [])]) {
+/** Revocation evidence that was seen but not used, as warnings. */
+function rejectedEvidence(findings: readonly (RevocationFinding | null | undefined)[]): Warning[] {
+  const out: Warning[] = [];
+  for (const f of findings) {
     for (const e of f?.evidence ?? []) {
-      if (e.rejected) warnings.push(warning("EVIDENCE_REJECTED", { detail: `${e.type.toUpperCase()} from ${e.issuer}: ${e.rejected}` }));
+      if (e.rejected) out.push(warning("EVIDENCE_REJECTED", { detail: `${e.type.toUpperCase()} from ${e.issuer}: ${e.rejected}` }));
     }
   }
-  return assembleReport({ signingCertificate, conditions, times, warnings: dedupe(warnings) });
+  return out;
 }
 
 function dedupe(warnings: readonly Warning[]): Warning[] {
@@ -160,4 +80,76 @@ function dedupe(warnings: readonly Warning[]): Warning[] {
     seen.add(key);
     return true;
   });
+}
+
+/**
+ * Judges one signature on the four conditions and builds its report: whatever its format, the same stages in the same
+ * order (signing certificate → binding check → path → revocation → conditions → report).
+ *
+ * @param signature - the signature, as its format presents it
+ * @param file - what the file's signatures share
+ * @param run - the validation's resolved options
+ * @returns the signature's report
+ * @example
+ * ```ts
+ * const report = await judgeSignature(cmsSigner(signedData, signer, content), file, run);
+ * ```
+ */
+export async function judgeSignature(signature: SignatureUnderTest, file: FileFacts, run: Run): Promise<SignatureReport> {
+  const { policy, env } = run;
+  const warnings: Warning[] = [...file.warnings, ...signature.warnings];
+  const proofs: ProofOfExistence[] = [];
+  if (run.callerSigningTime !== undefined) proofs.push({ time: run.callerSigningTime, source: "caller" });
+  const times = resolveTimes({ now: run.now, claimed: signature.claimedTime, proofs, clockSkewMs: policy.clockSkewMs });
+  if (times.contradictedClaim !== undefined) {
+    warnings.push(warning("CLAIMED_TIME_CONTRADICTED", { claimed: iso(times.contradictedClaim), proven: iso(times.up) }));
+  }
+
+  const signingCertificate = await signingCertificateOf(signature, file, run);
+  let binding: Promise<Binding> | undefined;
+  let stages: Awaited<ReturnType<typeof pathAndRevocation>> | undefined;
+  if (signingCertificate) {
+    // The binding check needs no path: it runs while the path is built, so their crypto waits overlap.
+    binding = signature.bind(signingCertificate, env, policy.algorithms);
+    binding.catch(() => undefined); // awaited below; this only keeps an early failure elsewhere from leaving it unhandled
+    // Where importKey runs on the calling thread (Node), the signer's key is imported by now: yielding once lets its
+    // verification start on a worker before the next import holds the thread.
+    await env.keys.started(env.crypto, signingCertificate.spki)?.catch(() => undefined);
+    const revocation = policy.revocation === "ignore" ? null : file.revocation;
+    prefetchChecks({ leaf: signingCertificate, candidates: file.certificates, trustList: run.trustList, revocation, env, algorithms: policy.algorithms });
+    const search: PathRequest = {
+      leaf: signingCertificate,
+      candidates: file.certificates,
+      trustList: run.trustList,
+      service: "signing",
+      env,
+      algorithms: policy.algorithms,
+      profile: policy.certificateProfile,
+      remembered: run.tables.paths,
+    };
+    stages = await pathAndRevocation(signingCertificate, search, file, run, times.up);
+  }
+  if (policy.revocation === "ignore") warnings.push(warning("REVOCATION_NOT_CHECKED"));
+
+  const facts: SignatureFacts = {
+    signingCertificate,
+    binding: await binding,
+    times,
+    path: stages?.path,
+    cas: stages?.status?.cas ?? [],
+    leafRevocation: stages ? stages.leaf : policy.revocation === "ignore" ? null : UNKNOWN,
+    policy,
+  };
+  const outcomes = {
+    validityPeriod: validityPeriod(facts),
+    keyCorrespondence: keyCorrespondence(facts),
+    issuerType: issuerType(facts),
+    soleControl: soleControl(facts),
+  };
+  const legacy: string[] = [];
+  if (outcomes.keyCorrespondence.facts.legacyAlgorithm) legacy.push("signature");
+  if (outcomes.issuerType.facts.legacyPath) legacy.push("certification path");
+  if (legacy.length > 0) warnings.push(warning("LEGACY_ALGORITHM", { detail: legacy.join(", ") }));
+  warnings.push(...rejectedEvidence([facts.leafRevocation, ...facts.cas.map((c) => c.revocation)]));
+  return assembleReport({ signingCertificate, outcomes, times, warnings: dedupe(warnings) });
 }

@@ -1,4 +1,3 @@
-import { importStarted } from "../crypto/import-key.js";
 import type { Env } from "../crypto/types.js";
 import type { Certificate } from "../model/certificate.js";
 import { sameName } from "../model/name.js";
@@ -6,7 +5,7 @@ import type { TrustList } from "../model/trust-list.js";
 import { indexCandidates } from "../path/candidates.js";
 import { checkCertificateSignature } from "../path/signatures.js";
 import type { RevocationSources } from "../revocation/types.js";
-import { verifyOnce } from "../revocation/verify-cache.js";
+import { verifyOnce } from "../cache/verify-once.js";
 
 /** Most certificates followed up the guessed chain. */
 const MAX_LINKS = 6;
@@ -19,7 +18,7 @@ export interface PrefetchRequest {
   readonly candidates: readonly Certificate[];
   readonly trustList: TrustList;
   readonly revocation: RevocationSources | null;
-  /** The path environment: its key cache and verification memo are what the path and revocation checks consult. */
+  /** Crypto and the key source the path and revocation checks consult. */
   readonly env: Env;
   readonly algorithms: "default" | "strict";
 }
@@ -63,7 +62,7 @@ function guessChain(req: PrefetchRequest): Link[] {
  * @param req - the signing certificate, candidates, trust list, evidence and path environment
  * @example
  * ```ts
- * prefetchChecks({ leaf, candidates, trustList, revocation, env: pathEnv, algorithms: "default" });
+ * prefetchChecks({ leaf, candidates, trustList, revocation, env, algorithms: "default" });
  * const path = await buildPath({ ... }); // finds its checks under way
  * ```
  */
@@ -72,9 +71,9 @@ export function prefetchChecks(req: PrefetchRequest): void {
   // guessing the chain would cost more than it saves.
   const { leaf, env } = req;
   for (const c of req.candidates) {
-    if (c !== leaf && sameName(c.subject, leaf.issuer) && importStarted(env, c.spki) !== undefined) return;
+    if (c !== leaf && sameName(c.subject, leaf.issuer) && env.keys.started(env.crypto, c.spki) !== undefined) return;
   }
-  const links = guessChain(req).filter((l) => importStarted(env, l.issuer.spki) === undefined);
+  const links = guessChain(req).filter((l) => env.keys.started(env.crypto, l.issuer.spki) === undefined);
   if (links.length > 0) run(req, links).catch(ignore);
 }
 
@@ -83,7 +82,7 @@ async function run(req: PrefetchRequest, links: readonly Link[]): Promise<void> 
   let started = 0;
   for (const { cert, issuer } of links) {
     void checkCertificateSignature(cert, issuer.spki, req.env, req.algorithms);
-    await importStarted(req.env, issuer.spki)?.catch(ignore);
+    await req.env.keys.started(req.env.crypto, issuer.spki)?.catch(ignore);
     for (const { crl } of crls) {
       if (started >= MAX_CRLS) break;
       if (!sameName(crl.issuer, issuer.subject) || issuer.keyUsage?.has("cRLSign") === false) continue;

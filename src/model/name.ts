@@ -1,7 +1,6 @@
 import { bytesEqual } from "../lib/bytes.js";
 import { toHex } from "../lib/hex.js";
 import { children, expect, fields, oid, rawOf, readTlv, Tag, text, valueOf, type Tlv } from "../asn1/der.js";
-import { MemoSlot } from "../cache/memo-slot.js";
 
 /** One attribute of a distinguished name, such as `CN=...` or `UID=MST:...`. */
 export interface NameAttribute {
@@ -115,12 +114,17 @@ function readAttributes(der: Uint8Array): NameAttribute[][] {
 class DecodedName implements Name {
   #rdns: readonly (readonly NameAttribute[])[] | undefined;
   #key: string | undefined;
+  #formatted: string | undefined;
   constructor(readonly der: Uint8Array) {}
   get rdns(): readonly (readonly NameAttribute[])[] {
     return (this.#rdns ??= readAttributes(this.der));
   }
   get key(): string {
     return (this.#key ??= comparisonKey(this.rdns));
+  }
+  /** The RFC 4514-style text, made once (a report names the same CAs again and again). */
+  get formatted(): string {
+    return (this.#formatted ??= formatRdns(this.rdns));
   }
   /** Whether {@link key} has been made. */
   get keyed(): boolean {
@@ -182,15 +186,12 @@ export function sameName(a: Name, b: Name): boolean {
  * @returns e.g. `C=VN, O=VNPT Group, CN=VNPT Certification Authority`
  */
 export function formatName(name: Name): string {
-  let text = formatted.get(name);
-  if (text === undefined) {
-    text = name.rdns.map((rdn) => rdn.map((a) => `${ATTRIBUTE_LABELS[a.type] ?? a.type}=${a.value}`).join(" + ")).join(", ");
-    formatted.set(name, text);
-  }
-  return text;
+  return name instanceof DecodedName ? name.formatted : formatRdns(name.rdns);
 }
 
-const formatted = new MemoSlot<Name, string>();
+function formatRdns(rdns: Name["rdns"]): string {
+  return rdns.map((rdn) => rdn.map((a) => `${ATTRIBUTE_LABELS[a.type] ?? a.type}=${a.value}`).join(" + ")).join(", ");
+}
 
 /**
  * The values of one attribute type, in order.

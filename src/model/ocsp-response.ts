@@ -23,6 +23,8 @@ export interface OcspResponse {
   readonly signature: Uint8Array;
   /** ResponderID: by name (DER of the Name) or by key hash. */
   readonly responderId: { readonly byName?: Name; readonly byKeyHash?: Uint8Array };
+  /** OIDs of critical responseExtensions: none is understood, so any makes the response unusable. */
+  readonly unknownCriticalExtensions: readonly string[];
 }
 
 /** One SingleResponse. */
@@ -38,6 +40,8 @@ export interface OcspSingleResponse {
   readonly invalidityDate?: number;
   readonly thisUpdate: number;
   readonly nextUpdate?: number;
+  /** OIDs of critical singleExtensions this library does not honour: such a statement must not be used. */
+  readonly unknownCriticalExtensions: readonly string[];
 }
 
 /** OCSPResponseStatus names (RFC 6960 §4.2.1); 4 is unassigned. */
@@ -53,18 +57,6 @@ const RESPONSE_STATUS: ReadonlyMap<number, string> = new Map([
 /** Bounds on lists the response controls. */
 const MAX_SINGLE_RESPONSES = 10_000;
 const MAX_RESPONSE_CERTS = 32;
-
-/** One SingleResponse with the critical extensions this library cannot honour. */
-export interface DecodedSingleResponse extends OcspSingleResponse {
-  readonly unknownCriticalExtensions: readonly string[];
-}
-
-/** A decoded OCSP response with what the status rules need beyond {@link OcspResponse}. */
-export interface DecodedOcspResponse extends OcspResponse {
-  readonly responses: readonly DecodedSingleResponse[];
-  /** OIDs of critical responseExtensions: none is understood, so any makes the response unusable. */
-  readonly unknownCriticalExtensions: readonly string[];
-}
 
 function malformed(message: string): never {
   throw new Decree130Error("MALFORMED_DER", message);
@@ -85,7 +77,7 @@ const criticalOids = (exts: readonly Extension[]): string[] => exts.filter((e) =
  * resp.responses[0]?.status; // "good" | "revoked" | "unknown"
  * ```
  */
-export function decodeOcspResponse(der: Uint8Array): DecodedOcspResponse {
+export function decodeOcspResponse(der: Uint8Array): OcspResponse {
   let outer: Tlv[];
   try {
     outer = fields(readRoot(der), 1, 2, "OCSPResponse");
@@ -110,7 +102,7 @@ export function decodeOcspResponse(der: Uint8Array): DecodedOcspResponse {
   }
 }
 
-function decodeBody(der: Uint8Array, wrapper: Tlv | undefined): DecodedOcspResponse {
+function decodeBody(der: Uint8Array, wrapper: Tlv | undefined): OcspResponse {
   if (wrapper === undefined || wrapper.tag !== ctx(0)) malformed("responseBytes is missing");
   const holder = DerCursor.over(wrapper);
   const rb = sequence(holder.read(Tag.SEQUENCE, "ResponseBytes"), "ResponseBytes");
@@ -161,7 +153,7 @@ function decodeResponderId(tlv: Tlv): { byName?: Name; byKeyHash?: Uint8Array } 
   return inner;
 }
 
-function decodeSingle(tlv: Tlv): DecodedSingleResponse {
+function decodeSingle(tlv: Tlv): OcspSingleResponse {
   const f = sequence(tlv, "SingleResponse");
   const certId = f.enter(Tag.SEQUENCE, "CertID");
   const hashAlgorithm = decodeAlgorithm(certId.read(Tag.SEQUENCE, "hashAlgorithm")).oid;

@@ -1,12 +1,10 @@
 import type { Certificate } from "../model/certificate.js";
 import { formatName } from "../model/name.js";
 import type { TrustAnchor } from "../model/trust-list.js";
-import { caRevocations } from "./ca-revocation.js";
-import { crlSignersFor } from "./crl-signers.js";
 import { indexCandidates, keyIdRank, type CandidateIndex } from "./candidates.js";
-import { foundPath, rememberFoundPath, type FoundPath } from "./found-paths.js";
+import { searchKey } from "./search-key.js";
 import { createSignatureChecker, type SignatureChecker } from "./signatures.js";
-import { DEFAULT_PATH_BUDGET, type PathRequest, type PathResult } from "./types.js";
+import { DEFAULT_PATH_BUDGET, type PathRequest, type PathResult, type ValidPath } from "./types.js";
 import { PATH_CHECKS, STRICT_PATH_CHECKS, validatePath } from "./validate.js";
 
 /** How informative an outcome is: a higher rank replaces a lower one. */
@@ -18,8 +16,6 @@ interface Search {
   readonly index: CandidateIndex;
   readonly sigs: SignatureChecker;
   readonly maxDepth: number;
-  /** 0 for the caller's path; 1 for the path of a CRL signer sought for it. */
-  readonly depth: number;
   best: PathResult | null;
   /** Some branch was cut at the depth limit: an unexplored path might have been valid. */
   depthCut: boolean;
@@ -56,24 +52,7 @@ async function finish(s: Search, path: readonly Certificate[], anchor: TrustAnch
     record(s, { status: "invalid", path, anchor, reason: v.reason, index: v.index, detail: v.detail });
     return null;
   }
-  const found: FoundPath = { path, anchor, strength: v.strength };
-  rememberFoundPath(s.req, s.depth, found);
-  return complete(s.req, s.depth, found);
-}
-
-/** The parts of a valid result that depend on time and evidence: CRL signers and the CAs' revocation status. */
-async function complete(req: PathRequest, depth: number, found: FoundPath): Promise<PathResult> {
-  const { path } = found;
-  const crlSigners = await crlSignersFor(path, req, depth, (r) => build(r, depth + 1));
-  const cas = await caRevocations(path, {
-    time: req.time,
-    now: req.now,
-    sources: req.revocation,
-    crlSigners,
-    env: req.env,
-    algorithms: req.algorithms,
-  });
-  return { status: "valid", path, anchor: found.anchor, cas, strength: found.strength, crlSigners };
+  return { status: "valid", path, anchor, strength: v.strength };
 }
 
 /** Explores the paths above `path` (leaf first); returns the first valid one, records every other ending. */
@@ -144,31 +123,28 @@ async function walk(s: Search, path: readonly Certificate[]): Promise<PathResult
  * @returns the outcome (a value; bad paths never throw)
  * @example
  * ```ts
- * const result = await buildPath({ leaf, candidates: [ca], trustList, service: "signing", time, now,
- *   revocation: null, env, algorithms: "default" });
+ * const result = await buildPath({ leaf, candidates: [ca], trustList, service: "signing", env, algorithms: "default" });
  * if (result.status === "valid") console.log(result.anchor.provider.name);
  * ```
  */
-export function buildPath(req: PathRequest): Promise<PathResult> {
-  return build(req, 0);
-}
-
-async function build(req: PathRequest, depth: number): Promise<PathResult> {
-  // The search itself reads no time: a path found before with the same inputs is found again, and only its dates and
-  // revocation are judged anew (by the caller and by complete()).
-  const known = foundPath(req, depth);
-  if (known) return complete(req, depth, known);
+export async function buildPath(req: PathRequest): Promise<PathResult> {
+  // The search reads no time: a path found before with the same inputs is found again, and only its dates and
+  // revocation are judged anew (by the time rules and the revocation stage).
+  const key = req.remembered ? searchKey(req) : "";
+  const known = req.remembered?.get(key) as ValidPath | undefined;
+  if (known) return known;
   const budget = req.budget ?? DEFAULT_PATH_BUDGET;
   const s: Search = {
     req,
     index: indexCandidates(req.candidates, req.trustList, req.service),
     sigs: createSignatureChecker(budget, req.env, req.algorithms),
     maxDepth: budget.maxDepth,
-    depth,
     best: null,
     depthCut: false,
   };
   const found = await walk(s, [req.leaf]);
+  // Only successes are kept: a failure may come from a verifier's error rather than from the certificates.
+  if (found?.status === "valid") req.remembered?.set(key, found);
   if (found) return found;
   if (s.sigs.meter.exhausted || s.depthCut) {
     const why = s.depthCut && !s.sigs.meter.exhausted ? ` (paths longer than ${s.maxDepth} certificates were cut)` : "";

@@ -1,6 +1,6 @@
-import { viewKey } from "../lib/bytes-key.js";
+import { viewKey } from "../cache/spki-key.js";
 import type { Env, VerifyOutcome } from "../crypto/types.js";
-import { verifyOnce } from "../revocation/verify-cache.js";
+import { verifyOnce } from "../cache/verify-once.js";
 import type { Certificate } from "../model/certificate.js";
 import type { PathBudget } from "./types.js";
 

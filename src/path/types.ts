@@ -2,7 +2,9 @@ import type { Certificate } from "../model/certificate.js";
 import type { KeyUsageName } from "../model/extensions.js";
 import type { TrustAnchor, TrustList, TrustService } from "../model/trust-list.js";
 import type { Env } from "../crypto/types.js";
-import type { RevocationFinding, RevocationSources } from "../revocation/types.js";
+import type { CertificateProfile } from "../policy/policy.js";
+export type { CertificateProfile } from "../policy/policy.js";
+import type { Lru } from "../lib/lru.js";
 
 /** RFC 5280 reasons a built path is rejected (stable: they appear in reports as `evidence.reason`). */
 export type PathFailure =
@@ -22,12 +24,6 @@ export type PathFailure =
   /** An RFC 5280 §4 issuance rule is broken; reported only under the `rfc5280-strict` certificate profile. */
   | "PROFILE_VIOLATION";
 
-/**
- * Which certificate profile a path is held to: `relying-party` (default) applies the RFC 5280 §6 validation steps;
- * `rfc5280-strict` also enforces the §4 issuance rules (key identifiers, serial form, criticality, name syntax).
- */
-export type CertificateProfile = "relying-party" | "rfc5280-strict";
-
 /** Limits on path building, so crafted inputs cannot make it hang. */
 export interface PathBudget {
   /** Most certificates in a path, anchor included; self-issued intermediates are not counted (up to twice this in all). */
@@ -40,13 +36,6 @@ export interface PathBudget {
 
 export const DEFAULT_PATH_BUDGET: PathBudget = { maxDepth: 10, maxCandidates: 200, maxSignatureChecks: 100 };
 
-/** A CA certificate on the path below the anchor, with the facts the time rules need. */
-export interface PathCa {
-  readonly certificate: Certificate;
-  /** Revocation of this CA certificate at the asked time, as its issuer's evidence shows; `null` when revocation is ignored. */
-  readonly revocation: RevocationFinding | null;
-}
-
 /** The outcome of building and validating a path. */
 export type PathResult =
   | {
@@ -55,15 +44,8 @@ export type PathResult =
       /** Signing certificate first, the anchor's certificate last. */
       readonly path: readonly Certificate[];
       readonly anchor: TrustAnchor;
-      /** CA certificates strictly between the signing certificate and the anchor, leaf side first. */
-      readonly cas: readonly PathCa[];
       /** Weakest algorithm strength met on the path's signatures. */
       readonly strength: "ok" | "legacy";
-      /**
-       * Certificates validated to sign CRLs besides each certificate's issuer (the path's CAs, a separate CRL-signing key,
-       * an indirect CRL issuer): pass them as `crlSigners` when asking the signing certificate's revocation status.
-       */
-      readonly crlSigners?: readonly Certificate[];
     }
   | {
       /** A path reached a listed certificate but a check failed. */
@@ -102,7 +84,14 @@ export interface PolicyInputs {
   readonly initialAnyPolicyInhibit?: boolean;
 }
 
-/** What path building needs. */
+/** A path that passed every RFC 5280 check but the time rules: the value a path search returns on success. */
+export type ValidPath = Extract<PathResult, { status: "valid" }>;
+
+/**
+ * What a path search reads. The search reads no time and no revocation evidence (dates and revocation of the path's
+ * certificates are judged afterwards, by the time rules and the revocation stage), so a path found once is found again
+ * for the same request: every field here is part of the key a found path is remembered under (path/search-key.ts).
+ */
 export interface PathRequest {
   readonly leaf: Certificate;
   /** Certificates from the signature and the caller, in any order (duplicates allowed). */
@@ -110,12 +99,6 @@ export interface PathRequest {
   readonly trustList: TrustList;
   /** `signing` for signatures, `timestamping` for TSA certificates. */
   readonly service: TrustService;
-  /** The time the path is judged at (T_up), ms since the epoch. */
-  readonly time: number;
-  /** Validation time `now`, ms since the epoch (for "current" revocation evidence). */
-  readonly now: number;
-  /** Revocation evidence; `null` when policy `revocation: "ignore"`. */
-  readonly revocation: RevocationSources | null;
   readonly budget?: PathBudget;
   readonly env: Env;
   /** `strict` refuses legacy algorithms (SHA-1, RSA 1024-2047) on the path. */
@@ -128,4 +111,6 @@ export interface PathRequest {
   readonly requiredKeyUsage?: readonly KeyUsageName[];
   /** The certificate profile; absent: `relying-party`. */
   readonly profile?: CertificateProfile;
+  /** Where found paths are remembered (a validation cache's table); not part of what the search reads. */
+  readonly remembered?: Lru<string, unknown>;
 }

@@ -1,6 +1,22 @@
-import { decodePssParams, type PssParams } from "../crypto/rsa-pss.js";
-import type { Strength, VerifyFailure } from "../crypto/types.js";
+import { decodePssParams, type PssParams } from "../model/rsa-pss-params.js";
 import { paramsAbsentOrNull, type AlgorithmIdentifier } from "../model/algorithm.js";
+
+/**
+ * Strength class of an algorithm or key under the algorithm policy table.
+ * `ok`: accepted; `legacy`: accepted with a warning (SHA-1, RSA 1024-2047), refused under `algorithms: "strict"`;
+ * `weak`: always refused (MD2, MD5, RSA under 1024 bits).
+ */
+export type Strength = "ok" | "legacy" | "weak";
+
+/** Why a signature did not verify. */
+export type VerifyFailure =
+  | "SIGNATURE_INVALID" // well-formed, but the math says no
+  | "MALFORMED_SIGNATURE" // not strict DER (ECDSA), wrong length, trailing bytes
+  | "MALFORMED_KEY" // the SubjectPublicKeyInfo does not decode or import
+  | "ALGORITHM_KEY_MISMATCH" // e.g. an ECDSA signature algorithm with an RSA key, or a curve/hash pairing WebCrypto refuses
+  | "UNSUPPORTED_ALGORITHM" // an algorithm this runtime cannot verify (DSA, GOST, SHA-224 ...)
+  | "WEAK_ALGORITHM"; // MD2/MD5 or RSA < 1024 bits: refused before any verification
+
 
 /** The hash names WebCrypto verifies with. */
 export type WebCryptoHash = "SHA-1" | "SHA-256" | "SHA-384" | "SHA-512";

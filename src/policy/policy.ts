@@ -1,6 +1,12 @@
 import { Decree130Error } from "../errors.js";
 import type { KeyProtection } from "../model/trust-list.js";
-import type { CertificateProfile } from "../path/types.js";
+
+/**
+ * Which certificate profile a path is held to: `relying-party` (default) applies the RFC 5280 §6 validation steps;
+ * `rfc5280-strict` also enforces the §4 issuance rules (key identifiers, serial form, criticality, name syntax).
+ */
+export type CertificateProfile = "relying-party" | "rfc5280-strict";
+
 
 /** The strictness choices semantics.md names; each has a default. */
 export interface Policy {

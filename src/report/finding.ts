@@ -1,10 +1,10 @@
+import type { MessageParams } from "../conditions/outcome.js";
 import { ARTICLES, CONDITION_CODES, type ConditionCode, type WarningCode } from "./codes.js";
 import { MESSAGES_EN } from "./messages.en.js";
 import { MESSAGES_VI } from "./messages.vi.js";
 import type { ConditionName, ConditionResult, Message, Warning } from "./types.js";
 
-/** Parameters a message may name. */
-export type MessageParams = Readonly<Record<string, string | number | Message | null | undefined>>;
+export type { MessageParams } from "../conditions/outcome.js";
 
 /** Templates split once into text and placeholder names (odd indices), since every report fills several. */
 const compiled = new Map<string, readonly string[]>();

@@ -1,19 +1,14 @@
+import type { ConditionStatus } from "../conditions/codes.js";
+import type { Message } from "../model/message.js";
 import type { IssuerCategory } from "../model/trust-list.js";
 
-/** The outcome of one condition. */
-export type ConditionStatus = "PASSED" | "FAILED" | "INDETERMINATE";
+export type { ConditionName, ConditionStatus } from "../conditions/codes.js";
+export type { Message } from "../model/message.js";
 
 /** The verdict on one signature: `NOT_SECURE` if any condition failed, `SECURE` if all passed, else `INDETERMINATE`. */
 export type Verdict = "SECURE" | "NOT_SECURE" | "INDETERMINATE";
 
-/** The four conditions of Decree 130 Art. 9. */
-export type ConditionName = "validityPeriod" | "keyCorrespondence" | "issuerType" | "soleControl";
 
-/** A text in Vietnamese and English. */
-export interface Message {
-  readonly vi: string;
-  readonly en: string;
-}
 
 /** What a condition concluded, why, and on what evidence. */
 export interface ConditionResult {
@@ -38,8 +33,8 @@ export interface Warning {
   readonly message: Message;
 }
 
-/** Where the signing time used came from. */
-export type SigningTimeSource = "timestamp" | "caller" | "claimed" | "validation-time";
+import type { SigningTimeSource } from "../time/signing-time.js";
+export type { SigningTimeSource } from "../time/signing-time.js";
 
 /** The report on one signature (interfaces.md §2). */
 export interface SignatureReport {

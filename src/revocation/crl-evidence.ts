@@ -1,5 +1,5 @@
 import { bytesEqual } from "../lib/bytes.js";
-import { iso } from "../time/iso.js";
+import { iso } from "../lib/iso.js";
 import { OID } from "../asn1/oids.js";
 import type { Certificate } from "../model/certificate.js";
 import { formatName, sameName } from "../model/name.js";
@@ -9,7 +9,7 @@ import { ALL_REASONS } from "../model/distribution-point.js";
 import { crlScopeProblem, namesCrlIssuer } from "./crl-scope.js";
 import type { JudgeContext, Judged } from "./judged.js";
 import type { Crl, CrlEntry, EvidenceOrigin } from "./types.js";
-import { verifyOnce } from "./verify-cache.js";
+import { verifyOnce } from "../cache/verify-once.js";
 
 /** Most certificates tried as the signer of one CRL: the issuer and a few same-name CRL signers. */
 const MAX_SIGNERS = 8;

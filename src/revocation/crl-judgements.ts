@@ -1,16 +1,16 @@
-import type { KeyCache } from "../crypto/types.js";
+import { ObjectMemo } from "../cache/object-memos.js";
+import type { KeySource } from "../crypto/types.js";
 import type { Certificate } from "../model/certificate.js";
 import { judgeCrl } from "./crl-evidence.js";
 import type { JudgeContext, Judged } from "./judged.js";
 import type { Crl, EvidenceOrigin } from "./types.js";
-import { MemoSlot } from "../cache/memo-slot.js";
 
 /** One accepted judgement and everything it was made from besides the CRL and the certificate. */
 interface Accepted {
   readonly issuer: Certificate;
   readonly crlSigners: readonly Certificate[] | undefined;
   readonly crypto: Crypto;
-  readonly keys: KeyCache;
+  readonly keys: KeySource;
   readonly algorithms: "default" | "strict";
   readonly origin: EvidenceOrigin;
   readonly judged: Judged;
@@ -19,8 +19,8 @@ interface Accepted {
 /** Most judgements remembered per (CRL, certificate): one per path it is judged on, rarely more than one. */
 const MAX_PER_CERTIFICATE = 4;
 
-/** Accepted judgements by CRL object, then by the certificate judged. */
-const accepted = new MemoSlot<Crl, WeakMap<Certificate, Accepted[]>>();
+/** Accepted judgements by CRL object, then by the certificate judged; kept with the CRL, rejections never kept. */
+const accepted = new ObjectMemo<Crl, WeakMap<Certificate, Accepted[]>>("accepted CRL judgements");
 
 const sameList = (a: readonly Certificate[] | undefined, b: readonly Certificate[] | undefined): boolean =>
   a === b || (a !== undefined && b !== undefined && a.length === b.length && a.every((c, i) => c === b[i]));

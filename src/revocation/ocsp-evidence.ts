@@ -1,17 +1,12 @@
 import { toHex } from "../lib/hex.js";
 import { bytesEqual } from "../lib/bytes.js";
-import { iso } from "../time/iso.js";
+import { iso } from "../lib/iso.js";
 import { digest } from "../crypto/digest.js";
 import { formatName } from "../model/name.js";
 import type { Statement } from "./assess.js";
 import type { JudgeContext, Judged } from "./judged.js";
-import { decodeOcspResponse, type DecodedOcspResponse, type DecodedSingleResponse } from "../model/ocsp-response.js";
 import { checkResponder } from "./ocsp-responder.js";
 import type { EvidenceOrigin, OcspResponse, OcspSingleResponse } from "./types.js";
-
-function isDecoded(resp: OcspResponse): resp is DecodedOcspResponse {
-  return "unknownCriticalExtensions" in resp;
-}
 
 function responderLabel(resp: OcspResponse): string {
   if (resp.responderId.byName) return formatName(resp.responderId.byName);
@@ -70,13 +65,8 @@ export async function judgeOcsp(resp: OcspResponse, origin: EvidenceOrigin, ctx:
     nextUpdate: iso(s.nextUpdate),
     ...(rejected === undefined ? {} : { rejected }),
   });
-  let decoded: DecodedOcspResponse;
-  try {
-    decoded = isDecoded(resp) ? resp : decodeOcspResponse(resp.der);
-  } catch (err) {
-    return [{ ref: refOf({ thisUpdate: resp.producedAt }, `OCSP response does not decode: ${(err as Error).message}`) }];
-  }
-  const mine: DecodedSingleResponse[] = [];
+  const decoded = resp;
+  const mine: OcspSingleResponse[] = [];
   const out: Judged[] = [];
   for (const single of decoded.responses) {
     const match = await certIdMatches(single, ctx);

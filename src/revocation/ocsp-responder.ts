@@ -5,7 +5,7 @@ import type { Env } from "../crypto/types.js";
 import type { Certificate } from "../model/certificate.js";
 import { sameName } from "../model/name.js";
 import type { OcspResponse } from "./types.js";
-import { verifyOnce } from "./verify-cache.js";
+import { verifyOnce } from "../cache/verify-once.js";
 
 /** SHA-1, the hash RFC 6960 §4.2.1 fixes for ResponderID byKey. */
 const SHA1 = { oid: "1.3.14.3.2.26" } as const;

@@ -1,3 +1,4 @@
+import type { Certificate } from "../model/certificate.js";
 import type { Crl } from "../model/crl.js";
 import type { OcspResponse } from "../model/ocsp-response.js";
 import type { RevocationReason } from "../model/revocation-reason.js";
@@ -47,3 +48,10 @@ export interface RevocationFinding {
 export type { Crl, CrlEntry } from "../model/crl.js";
 export type { OcspResponse, OcspSingleResponse } from "../model/ocsp-response.js";
 export type { RevocationReason } from "../model/revocation-reason.js";
+
+/** A CA certificate on the path below the anchor, with the facts the time rules need. */
+export interface PathCa {
+  readonly certificate: Certificate;
+  /** Revocation of this CA certificate at the asked time, as its issuer's evidence shows; `null` when revocation is ignored. */
+  readonly revocation: RevocationFinding | null;
+}

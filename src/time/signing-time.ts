@@ -1,4 +1,5 @@
-import type { SigningTimeSource } from "../report/types.js";
+/** Where the signing time used came from. */
+export type SigningTimeSource = "timestamp" | "caller" | "claimed" | "validation-time";
 
 /** A proof of existence: a time by which the signature surely existed. */
 export interface ProofOfExistence {

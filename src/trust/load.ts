@@ -3,7 +3,7 @@ import { decodeCertificate, type Certificate } from "../model/certificate.js";
 import type { IssuerCategory, KeyProtection, LicencePeriod, Provider, TrustList, TrustService } from "../model/trust-list.js";
 import { indexTrustList } from "./anchor-index.js";
 import { parseIsoTime } from "./iso-time.js";
-import { decodeBase64, decodePem } from "./pem.js";
+import { decodeBase64, decodePem } from "../lib/pem.js";
 
 /** The only schema identifier this loader reads. */
 export const TRUST_LIST_SCHEMA = "decree130/trust-list@1";

@@ -1,3 +1,4 @@
+import type { CacheTables } from "../../src/cache/validation-cache.js";
 import { describe, expect, it } from "vitest";
 import { createValidationCache, validate, type Report } from "../../src/index.js";
 import { issueCertificate, signCms } from "../../src/testing/index.js";
@@ -65,8 +66,9 @@ describe("validate with a shared ValidationCache", () => {
     for (const cms of [w.good, w.good2, w.revoked]) {
       await validate(cms, { trustList: w.trustList, content: w.content, crls: w.crls, now: NOW, cache });
     }
-    expect(cache.crls.entries.size).toBe(1);
-    expect(cache.signatures.entries.size).toBeLessThanOrEqual(3);
+    const tables = cache as CacheTables;
+    expect(tables.crls.size).toBe(1);
+    expect(tables.certificates.size).toBeLessThanOrEqual(3);
   });
 
   it("does not remember a certificate or CRL signature check the verifier failed on: a later validation asks again", async () => {

@@ -2,7 +2,7 @@
 // reason a row is invalid matching its section, so a right verdict for a wrong reason shows.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { createKeyCache } from "../../src/crypto/key-cache.js";
+import { createKeyCache } from "../../src/cache/key-cache.js";
 import { judgeRow } from "../../conformance/suites/pkits.js";
 import { CORPORA } from "../corpora.js";
 

@@ -1,5 +1,5 @@
 import { encodeTlv } from "../../src/asn1/encode.js";
-import { createKeyCache } from "../../src/crypto/key-cache.js";
+import { createKeyCache } from "../../src/cache/key-cache.js";
 import type { Env } from "../../src/crypto/types.js";
 import type { AlgorithmIdentifier } from "../../src/model/algorithm.js";
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fastImport } from "../../src/crypto/import-format.js";
-import { importVerifyKey, type ImportAlgorithm } from "../../src/crypto/import-key.js";
-import { createKeyCache } from "../../src/crypto/key-cache.js";
+import { importKeyNow, type ImportAlgorithm } from "../../src/crypto/import-key.js";
 
 const subtle = globalThis.crypto.subtle;
 const data = new TextEncoder().encode("Hóa đơn điện tử số 0000123");
@@ -97,7 +96,7 @@ describe("fastImport", () => {
   });
 });
 
-describe("importVerifyKey", () => {
+describe("importKeyNow", () => {
   it("imports the SPKI when the engine refuses the faster form, and reports the SPKI import's error when both fail", async () => {
     const c = CASES[0]!;
     const { spki, signature } = await keyPair(c);
@@ -112,12 +111,12 @@ describe("importVerifyKey", () => {
         },
       }) as unknown as Crypto;
 
-    const key = await importVerifyKey({ crypto: picky((f) => f === "spki"), keys: createKeyCache() }, spki, c.import);
+    const key = await importKeyNow(picky((f) => f === "spki"), spki, c.import);
     expect(formats).toEqual(["jwk", "spki"]);
     expect(await subtle.verify(c.sign, key, signature, data)).toBe(true);
 
     formats.length = 0;
-    await expect(importVerifyKey({ crypto: picky(() => false), keys: createKeyCache() }, spki, c.import)).rejects.toThrow("no spki here");
+    await expect(importKeyNow(picky(() => false), spki, c.import)).rejects.toThrow("no spki here");
     expect(formats).toEqual(["jwk", "spki"]);
   });
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { decodePssParams, keyPssParams, pssKeyAllows, toRsaEncryptionSpki } from "../../src/crypto/rsa-pss.js";
+import { decodePssParams, keyPssParams } from "../../src/model/rsa-pss-params.js";
+import { pssKeyAllows, toRsaEncryptionSpki } from "../../src/crypto/rsa-pss.js";
 import { readKeyInfo } from "../../src/crypto/key-info.js";
 import { alg, encodeAlgorithm, encodePssParams, hex, NULL, OIDS } from "./helpers.js";
 import { encodeTlv } from "../../src/asn1/encode.js";

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { encodeTlv } from "../../src/asn1/encode.js";
-import { createKeyCache } from "../../src/crypto/key-cache.js";
+import { createKeyCache } from "../../src/cache/key-cache.js";
 import type { Env } from "../../src/crypto/types.js";
 import { verifyRaw, verifySignature } from "../../src/crypto/verify.js";
 import { alg, encodeAlgorithm, encodeOid, hex, OIDS } from "./helpers.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createValidationCache, loadTrustList, validate } from "../../src/index.js";
-import { createKeyCache } from "../../src/crypto/key-cache.js";
+import { createKeyCache } from "../../src/cache/key-cache.js";
 import { prefetchChecks } from "../../src/engine/prefetch.js";
 import { fastImport } from "../../src/crypto/import-format.js";
 import type { ImportAlgorithm } from "../../src/crypto/import-key.js";

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { decodeCertificate } from "../../src/model/certificate.js";
 import type { Name } from "../../src/model/name.js";
 import { parseVietnameseIdentifiers } from "../../src/identity/vn-identifiers.js";
-import { decodePem } from "../../src/trust/pem.js";
+import { decodePem } from "../../src/lib/pem.js";
 
 const VN_PKI = new URL("../corpora/vn-pki/", import.meta.url);
 function subjectOf(path: string): Name {

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { readSignatureBytes } from "../../src/input/read.js";
-import { DEFAULT_LIMITS } from "../../src/input/limits.js";
+import { readSignatureBytes } from "../../src/formats/cms/read.js";
+import { DEFAULT_LIMITS } from "../../src/model/limits.js";
 import { isDecree130Error } from "../../src/errors.js";
 
 const fixture = (p: string): Uint8Array => new Uint8Array(readFileSync(new URL(`../fixtures/openssl/${p}`, import.meta.url)));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { latin1 } from "../../src/lib/bytes.js";
-import { viewKey } from "../../src/lib/bytes-key.js";
+import { viewKey } from "../../src/cache/spki-key.js";
 
 describe("latin1 and viewKey", () => {
   it("identify bytes exactly, including inputs longer than one conversion chunk", () => {

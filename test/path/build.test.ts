@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildPath } from "../../src/path/build.js";
+import { checkPath } from "../../src/revocation/path-status.js";
 import type { PathResult } from "../../src/path/types.js";
 import type { Certificate } from "../../src/model/certificate.js";
 import { CA_EXT, countingEnv, EE_EXT, Pki, request, trustListOf } from "./helpers.js";
@@ -25,7 +25,7 @@ afterAll(() => pki.dispose());
 
 describe("buildPath: shapes of paths", () => {
   it("builds a 2-level path when the leaf's issuer is listed", async () => {
-    const r = await buildPath(request(leaf2, [], trustListOf([root])));
+    const r = await checkPath(request(leaf2, [], trustListOf([root])));
     expect(r.status).toBe("valid");
     expect(names(r)).toEqual(["Leaf2", "Root"]);
     if (r.status === "valid") {
@@ -36,52 +36,52 @@ describe("buildPath: shapes of paths", () => {
   });
 
   it("builds a 3-level path through a candidate intermediate, reporting the CA with a null finding when revocation is ignored", async () => {
-    const r = await buildPath(request(leaf3, [leaf3, inter, inter], trustListOf([root])));
+    const r = await checkPath(request(leaf3, [leaf3, inter, inter], trustListOf([root])));
     expect(r.status).toBe("valid");
     expect(names(r)).toEqual(["Leaf3", "Inter", "Root"]);
     if (r.status === "valid") expect(r.cas).toEqual([{ certificate: inter, revocation: null }]);
   });
 
   it("ends at a listed intermediate without needing the root", async () => {
-    const r = await buildPath(request(leaf3, [root], trustListOf([inter])));
+    const r = await checkPath(request(leaf3, [root], trustListOf([inter])));
     expect(r.status).toBe("valid");
     expect(names(r)).toEqual(["Leaf3", "Inter"]);
   });
 
   it("ends at the first listed certificate even when its issuer is listed too", async () => {
-    const r = await buildPath(request(leaf3, [], trustListOf([root, inter])));
+    const r = await checkPath(request(leaf3, [], trustListOf([root, inter])));
     expect(names(r)).toEqual(["Leaf3", "Inter"]);
   });
 
   it("reports no-path when the intermediate is missing", async () => {
-    const r = await buildPath(request(leaf3, [], trustListOf([root])));
+    const r = await checkPath(request(leaf3, [], trustListOf([root])));
     expect(r.status).toBe("no-path");
     if (r.status === "no-path") expect(r.detail).toContain("Inter");
   });
 
   it("reports untrusted-root when the walk ends at an unlisted self-signed root", async () => {
     const other = pki.cert("other-root", { subject: "/CN=Other Root", key: "other", ext: CA_EXT });
-    const r = await buildPath(request(leaf3, [inter, root], trustListOf([other])));
+    const r = await checkPath(request(leaf3, [inter, root], trustListOf([other])));
     expect(r.status).toBe("untrusted-root");
     expect(names(r)).toEqual(["Leaf3", "Inter", "Root"]);
   });
 
   it("reports untrusted-root for an unlisted self-signed leaf", async () => {
     const self = pki.cert("self-leaf", { subject: "/CN=Self", key: "self", ext: EE_EXT });
-    const r = await buildPath(request(self, [root], trustListOf([root])));
+    const r = await checkPath(request(self, [root], trustListOf([root])));
     expect(r.status).toBe("untrusted-root");
     expect(r.path).toEqual([self]);
   });
 
   it("takes a listed self-signed signing certificate as its own anchor", async () => {
     const self = pki.cert("self-listed", { subject: "/CN=Self Listed", key: "self-listed", ext: EE_EXT });
-    const r = await buildPath(request(self, [], trustListOf([self])));
+    const r = await checkPath(request(self, [], trustListOf([self])));
     expect(r.status).toBe("valid");
     expect(r.path).toEqual([self]);
   });
 
   it("asks revocation status for each CA below the anchor, with the next certificate up as issuer", async () => {
-    const r = await buildPath(request(leaf3, [inter], trustListOf([root]), { revocation: { crls: [], ocsp: [] } }));
+    const r = await checkPath(request(leaf3, [inter], trustListOf([root]), { revocation: { crls: [], ocsp: [] } }));
     expect(r.status).toBe("valid");
     if (r.status === "valid") {
       expect(r.cas).toHaveLength(1);
@@ -93,21 +93,21 @@ describe("buildPath: shapes of paths", () => {
   });
 
   it("does not end the path at a listed leaf: the leaf is judged by its issuer", async () => {
-    const withIssuer = await buildPath(request(leaf3, [inter], trustListOf([leaf3, root])));
+    const withIssuer = await checkPath(request(leaf3, [inter], trustListOf([leaf3, root])));
     expect(names(withIssuer)).toEqual(["Leaf3", "Inter", "Root"]);
-    const alone = await buildPath(request(leaf3, [], trustListOf([leaf3])));
+    const alone = await checkPath(request(leaf3, [], trustListOf([leaf3])));
     expect(alone.status).toBe("no-path");
   });
 
   it("accepts only anchors whose provider offers the service, and requires id-kp-timeStamping for timestamping", async () => {
     const tsa = pki.cert("tsa", { subject: "/CN=TSA", key: "tsa", issuer: "root", ext: [...EE_EXT, "extendedKeyUsage=critical,timeStamping"] });
-    const signingOnly = await buildPath(request(tsa, [], trustListOf([root], ["signing"]), { service: "timestamping" }));
+    const signingOnly = await checkPath(request(tsa, [], trustListOf([root], ["signing"]), { service: "timestamping" }));
     expect(signingOnly.status).toBe("no-path");
-    const rootGiven = await buildPath(request(tsa, [root], trustListOf([root], ["signing"]), { service: "timestamping" }));
+    const rootGiven = await checkPath(request(tsa, [root], trustListOf([root], ["signing"]), { service: "timestamping" }));
     expect(rootGiven.status).toBe("untrusted-root");
-    const ok = await buildPath(request(tsa, [], trustListOf([root], ["timestamping"]), { service: "timestamping" }));
+    const ok = await checkPath(request(tsa, [], trustListOf([root], ["timestamping"]), { service: "timestamping" }));
     expect(ok.status).toBe("valid");
-    const noEku = await buildPath(request(leaf2, [], trustListOf([root], ["timestamping"]), { service: "timestamping" }));
+    const noEku = await checkPath(request(leaf2, [], trustListOf([root], ["timestamping"]), { service: "timestamping" }));
     expect(noEku.status).toBe("invalid");
     if (noEku.status === "invalid") expect([noEku.reason, noEku.index]).toEqual(["EKU_NOT_ALLOWED", 0]);
   });
@@ -125,7 +125,7 @@ describe("buildPath: look-alike issuers", () => {
 
   it("skips the look-alike when the real intermediate is there, checking each signature once", async () => {
     const env = countingEnv();
-    const r = await buildPath(request(leafNoAki, [fake, inter], trustListOf([root]), { env }));
+    const r = await checkPath(request(leafNoAki, [fake, inter], trustListOf([root]), { env }));
     expect(r.status).toBe("valid");
     expect(r.path[1]).toBe(inter);
     // leaf/fake (fails), leaf/inter, inter/root: three distinct pairs, each verified once.
@@ -133,14 +133,14 @@ describe("buildPath: look-alike issuers", () => {
   });
 
   it("reports the look-alike path as invalid (bad signature) when it is the only one", async () => {
-    const r = await buildPath(request(leafNoAki, [fake], trustListOf([root])));
+    const r = await checkPath(request(leafNoAki, [fake], trustListOf([root])));
     expect(r.status).toBe("invalid");
     if (r.status === "invalid") expect([r.reason, r.index]).toEqual(["SIGNATURE_INVALID", 0]);
   });
 
   it("does not treat a listed name with another key as an anchor", async () => {
     const fakeRoot = pki.cert("fake-root", { subject: "/CN=Root", key: "fake-root", ext: CA_EXT });
-    const r = await buildPath(request(leaf3, [inter, root], trustListOf([fakeRoot])));
+    const r = await checkPath(request(leaf3, [inter, root], trustListOf([fakeRoot])));
     // The real root is unlisted; the listed look-alike fails the signature and the key identifiers.
     expect(r.status).toBe("untrusted-root");
     expect(r.path[2]).toBe(root);
@@ -154,7 +154,7 @@ describe("buildPath: loops and budgets", () => {
     const aByB = pki.cert("AbyB", { subject: "/CN=A", key: "A", issuer: "B0", ext: CA_EXT });
     const bByA = pki.cert("BbyA", { subject: "/CN=B", key: "B", issuer: "A0", ext: CA_EXT });
     const leaf = pki.cert("leafA", { subject: "/CN=LeafA", key: "leaf", issuer: "A0", ext: EE_EXT });
-    const r = await buildPath(request(leaf, [aByB, bByA], trustListOf([root])));
+    const r = await checkPath(request(leaf, [aByB, bByA], trustListOf([root])));
     expect(r.status).toBe("no-path");
   });
 
@@ -167,7 +167,7 @@ describe("buildPath: loops and budgets", () => {
     const leaf = pki.cert("evil-leaf", { subject: "/CN=Victim", key: "leaf", issuer: "evil-49", ext: EE_EXT, keyIds: false });
     const env = countingEnv();
     const budget = { maxDepth: 10, maxCandidates: 200, maxSignatureChecks: 100 };
-    const r = await buildPath(request(leaf, [...certs].reverse(), trustListOf([root]), { env, budget }));
+    const r = await checkPath(request(leaf, [...certs].reverse(), trustListOf([root]), { env, budget }));
     expect(r.status).toBe("no-path");
     if (r.status === "no-path") expect(r.detail).toContain("budget exhausted");
     expect(env.verifies()).toBeLessThanOrEqual(100);
@@ -179,13 +179,13 @@ describe("buildPath: loops and budgets", () => {
       fakes.push(pki.cert(`lookalike-${i}`, { subject: "/CN=Inter", key: `lookalike-${i}`, issuer: "root", ext: CA_EXT, keyIds: false }));
     }
     const leafNoAki = pki.cert("leaf-no-aki-2", { subject: "/CN=NoAki2", key: "leaf", issuer: "inter", ext: EE_EXT, keyIds: false });
-    const r = await buildPath(request(leafNoAki, [...fakes, inter], trustListOf([root])));
+    const r = await checkPath(request(leafNoAki, [...fakes, inter], trustListOf([root])));
     expect(r.status).toBe("valid");
     expect(r.path[1]).toBe(inter);
   }, 60_000);
 
   it("respects the depth limit", async () => {
-    const r = await buildPath(request(leaf3, [inter], trustListOf([root]), { budget: { maxDepth: 2, maxCandidates: 10, maxSignatureChecks: 10 } }));
+    const r = await checkPath(request(leaf3, [inter], trustListOf([root]), { budget: { maxDepth: 2, maxCandidates: 10, maxSignatureChecks: 10 } }));
     expect(r.status).toBe("no-path");
     if (r.status === "no-path") expect(r.detail).toContain("budget exhausted");
   });

@@ -3,11 +3,12 @@
  * check that every input the search reads is part of what it is remembered by, and that the parts that depend on time
  * and evidence (revocation of the CAs) are judged anew on every use.
  */
+import type { CacheTables } from "../../src/cache/validation-cache.js";
 import { describe, expect, it } from "vitest";
-import { createKeyCache } from "../../src/crypto/key-cache.js";
+import { createKeyCache } from "../../src/cache/key-cache.js";
 import { createValidationCache, loadTrustList, validate } from "../../src/index.js";
 import { decodeCertificate } from "../../src/model/certificate.js";
-import { buildPath } from "../../src/path/build.js";
+import { checkPath } from "../../src/revocation/path-status.js";
 import { createCrl, createTestPki, DEFAULT_PKI_SUBJECTS, issueCertificate, revoke, signCms, toPem } from "../../src/testing/index.js";
 import { request, trustListOf } from "./helpers.js";
 
@@ -125,7 +126,7 @@ describe("paths found before", () => {
     const first = verifies();
     expect(first).toBe(3); // the signature, the signer's certificate, the sub-CA's certificate
     // The embedded signer certificate and the supplied sub-CA certificate, each decoded once into the cache.
-    expect(cache.certificates.entries.size).toBe(2);
+    expect((cache as CacheTables).certificates.size).toBe(2);
     // Supplied again as new bytes (DER, then PEM): only the signature itself is verified again.
     const again = [new Uint8Array(w.pki.governmentSubCa.certificate)];
     expect((await validate(w.signerOnly, { ...options, certificates: again })).signatures[0]!.verdict).toBe("SECURE");
@@ -133,7 +134,7 @@ describe("paths found before", () => {
     const pem = [toPem(w.pki.governmentSubCa.certificate, "CERTIFICATE")];
     expect((await validate(w.signerOnly, { ...options, certificates: pem })).signatures[0]!.verdict).toBe("SECURE");
     expect(verifies() - first).toBe(2);
-    expect(cache.certificates.entries.size).toBe(2);
+    expect((cache as CacheTables).certificates.size).toBe(2);
   });
 
   it("leave unreadable supplied certificates the same error with a cache as without", async () => {
@@ -168,17 +169,17 @@ describe("paths found before", () => {
     const trustList = trustListOf([root]);
     const keys = createKeyCache();
     const base = request(leaf, [sub], trustList, { env: { crypto: globalThis.crypto, keys } });
-    expect((await buildPath(base)).status).toBe("valid");
+    expect((await checkPath(base)).status).toBe("valid");
     // A verifier that refuses every signature is asked itself: the path it judges is not valid.
-    const refused = await buildPath({ ...base, env: { crypto: refusingCrypto(), keys: createKeyCache() } });
+    const refused = await checkPath({ ...base, env: { crypto: refusingCrypto(), keys: createKeyCache() } });
     expect(refused.status).not.toBe("valid");
     // And the first verifier's path is still found, with the same inputs.
-    const again = await buildPath(base);
+    const again = await checkPath(base);
     expect(again.status).toBe("valid");
     expect(again.status === "valid" && again.path.map((c) => c.subject.key)).toEqual([leaf, sub, root].map((c) => c.subject.key));
     // Other policies and profiles search again, and come to the same valid path here.
-    expect((await buildPath({ ...base, algorithms: "strict" })).status).toBe("valid");
-    expect((await buildPath({ ...base, profile: "rfc5280-strict" })).status).toBe("valid");
+    expect((await checkPath({ ...base, algorithms: "strict" })).status).toBe("valid");
+    expect((await checkPath({ ...base, profile: "rfc5280-strict" })).status).toBe("valid");
   });
 
   it("are not reused when the search's budget is smaller", async () => {
@@ -187,8 +188,8 @@ describe("paths found before", () => {
     const sub = decodeCertificate(w.pki.governmentSubCa.certificate);
     const root = decodeCertificate(w.pki.governmentRoot.certificate);
     const base = request(leaf, [sub], trustListOf([root]), { env: { crypto: globalThis.crypto, keys: createKeyCache() } });
-    expect((await buildPath(base)).status).toBe("valid");
-    const tight = await buildPath({ ...base, budget: { maxDepth: 1, maxCandidates: 10, maxSignatureChecks: 10 } });
+    expect((await checkPath(base)).status).toBe("valid");
+    const tight = await checkPath({ ...base, budget: { maxDepth: 1, maxCandidates: 10, maxSignatureChecks: 10 } });
     expect(tight.status).toBe("no-path");
   });
 });

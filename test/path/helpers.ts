@@ -2,12 +2,12 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createKeyCache } from "../../src/crypto/key-cache.js";
+import { createKeyCache } from "../../src/cache/key-cache.js";
 import type { Env } from "../../src/crypto/types.js";
 import { decodeCertificate, sameKey, type Certificate } from "../../src/model/certificate.js";
 import { sameName } from "../../src/model/name.js";
 import type { Provider, TrustAnchor, TrustList, TrustService } from "../../src/model/trust-list.js";
-import type { PathRequest } from "../../src/path/types.js";
+import type { CheckedPathRequest as PathRequest } from "../../src/revocation/path-status.js";
 
 /** A small trust list over certificates, one provider per certificate unless grouped. */
 export function trustListOf(certs: readonly Certificate[], services: readonly TrustService[] = ["signing"]): TrustList {

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildPath } from "../../src/path/build.js";
+import { checkPath } from "../../src/revocation/path-status.js";
 import type { PathResult } from "../../src/path/types.js";
 import { isDecree130Error } from "../../src/errors.js";
 import type { Certificate } from "../../src/model/certificate.js";
@@ -83,7 +83,7 @@ async function run(t: PkitsCase): Promise<PathResult | { status: "rejected"; cod
     if (isDecree130Error(err)) return { status: "rejected", code: err.code };
     throw err;
   }
-  return buildPath(request(certs.leaf, certs.cas, trustListOf([certs.anchor]), { time: TIME, now: TIME, policy: policyOf(t) }));
+  return checkPath(request(certs.leaf, certs.cas, trustListOf([certs.anchor]), { time: TIME, now: TIME, policy: policyOf(t) }));
 }
 
 describe("PKITS", () => {

@@ -10,7 +10,7 @@ import { standIn } from "../model/stand-in.js";
 import { loadTrustList, validate } from "../../src/index.js";
 import { createCrl, createTestPki, issueCertificate, signCms } from "../../src/testing/index.js";
 import type { Certificate } from "../../src/model/certificate.js";
-import { buildPath } from "../../src/path/build.js";
+import { checkPath } from "../../src/revocation/path-status.js";
 import { checkExtensionForms, checkNameSyntaxProfile, checkNonEmptyNames } from "../../src/path/profile-checks.js";
 import type { CertificateProfile, PathResult } from "../../src/path/types.js";
 import { readCert, request, trustListOf } from "./helpers.js";
@@ -106,11 +106,11 @@ describe("the rfc5280-strict profile (RFC 5280 section 4 issuance rules)", () =>
   afterAll(() => pki.dispose());
 
   const under = (profile: CertificateProfile, leaf: Certificate, cas: readonly Certificate[], anchor: Certificate): Promise<PathResult> =>
-    buildPath(request(leaf, cas, trustListOf([anchor]), { profile }));
+    checkPath(request(leaf, cas, trustListOf([anchor]), { profile }));
 
   /** Valid under the default (and with no profile named), PROFILE_VIOLATION at `index` naming `section` under strict. */
   async function onlyStrictRejects(leaf: Certificate, cas: readonly Certificate[], anchor: Certificate, index: number, section: string): Promise<void> {
-    expect((await buildPath(request(leaf, cas, trustListOf([anchor])))).status).toBe("valid");
+    expect((await checkPath(request(leaf, cas, trustListOf([anchor])))).status).toBe("valid");
     expect((await under("relying-party", leaf, cas, anchor)).status).toBe("valid");
     const r = await under("rfc5280-strict", leaf, cas, anchor);
     expect(r.status).toBe("invalid");

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildPath } from "../../src/path/build.js";
+import { checkPath } from "../../src/revocation/path-status.js";
 import type { PathFailure, PathResult } from "../../src/path/types.js";
 import type { Certificate } from "../../src/model/certificate.js";
 import { CA_EXT, EE_EXT, Pki, request, trustListOf } from "./helpers.js";
@@ -15,7 +15,7 @@ afterAll(() => pki.dispose());
 
 /** Builds leaf <- intermediates (in issuing order, root first) and returns the outcome against the root. */
 async function chain(cas: readonly Certificate[], leaf: Certificate, anchor: Certificate = root): Promise<PathResult> {
-  return buildPath(request(leaf, cas, trustListOf([anchor])));
+  return checkPath(request(leaf, cas, trustListOf([anchor])));
 }
 
 function expectInvalid(r: PathResult, reason: PathFailure, index: number): void {

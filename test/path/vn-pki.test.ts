@@ -2,7 +2,7 @@ import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { bytesEqual } from "../../src/lib/bytes.js";
-import { buildPath } from "../../src/path/build.js";
+import { checkPath } from "../../src/revocation/path-status.js";
 import { sameName } from "../../src/model/name.js";
 import type { Certificate } from "../../src/model/certificate.js";
 import { readCert, request, trustListOf } from "./helpers.js";
@@ -41,7 +41,7 @@ describe("VN PKI: each sub-CA chains to its national root", () => {
   });
 
   it("chains BkavCA RS to Vietnam National Root CA (SHA-256, G2 2014)", async () => {
-    const r = await buildPath(request(byFile(subca, "bkavca-rs.cer"), candidates, rootList));
+    const r = await checkPath(request(byFile(subca, "bkavca-rs.cer"), candidates, rootList));
     expect(r.status).toBe("valid");
     const g2 = byFile(roots, "vietnam-national-root-ca-sha256-g2-2014.cer");
     if (r.status === "valid") {
@@ -53,7 +53,7 @@ describe("VN PKI: each sub-CA chains to its national root", () => {
 
   for (const { file, cert } of subca) {
     it(`${file}`, async () => {
-      const r = await buildPath(request(cert, candidates, rootList));
+      const r = await checkPath(request(cert, candidates, rootList));
       const special = SPECIAL[file];
       if (special) {
         expect(r.status === "invalid" ? `invalid:${r.reason}` : r.status).toBe(special);
@@ -72,13 +72,13 @@ describe("VN PKI: each sub-CA chains to its national root", () => {
 
   it("refuses a SHA-1 signed sub-CA under algorithms: strict", async () => {
     const fpt = byFile(subca, "fpt-certification-authority-sha1-2019-mic.cer");
-    const r = await buildPath(request(fpt, candidates, rootList, { algorithms: "strict" }));
+    const r = await checkPath(request(fpt, candidates, rootList, { algorithms: "strict" }));
     expect(r.status).toBe("invalid");
     if (r.status === "invalid") expect([r.reason, r.index]).toEqual(["WEAK_ALGORITHM", 0]);
   });
 
   it("builds a real three-level path (VNPT-CA operator under VNPT-CA under MIC)", async () => {
-    const r = await buildPath(request(byFile(subca, "vnpt-ca-operator-sha1-2010.cer"), candidates, rootList));
+    const r = await checkPath(request(byFile(subca, "vnpt-ca-operator-sha1-2010.cer"), candidates, rootList));
     expect(r.status).toBe("valid");
     if (r.status === "valid") {
       expect(r.path).toHaveLength(3);
@@ -91,14 +91,14 @@ describe("VN PKI: look-alike certificates never reach a real root", () => {
   const all = [...candidates, ...lookalike.map((l) => l.cert)];
   for (const { file, cert } of lookalike) {
     it(`${file} ends at an untrusted root when the fake root is supplied`, async () => {
-      const r = await buildPath(request(cert, all, rootList));
+      const r = await checkPath(request(cert, all, rootList));
       expect(r.status).toBe("untrusted-root");
       const top = r.path[r.path.length - 1]!;
       expect(rootList.anchorsFor(top)).toHaveLength(0);
     });
 
     it(`${file} is not valid when only the real roots and sub-CAs are available`, async () => {
-      const r = await buildPath(request(cert, candidates, rootList));
+      const r = await checkPath(request(cert, candidates, rootList));
       expect(r.status).not.toBe("valid");
     });
   }
@@ -106,14 +106,14 @@ describe("VN PKI: look-alike certificates never reach a real root", () => {
   it("reports a missing re-keyed issuer as no-path, not as a bad signature (FPT-CA's older key, INDEX.md)", async () => {
     // Issued by an FPT-CA key whose certificate is not in the data; the 2019 FPT-CA has the same name, another key.
     const ee = readCert(join(VN, "ee", "ee-fpt-ca-tct-org-mst-0100231226-2019.cer"));
-    const r = await buildPath(request(ee, candidates, rootList));
+    const r = await checkPath(request(ee, candidates, rootList));
     expect(r.status).toBe("no-path");
     if (r.status === "no-path") expect(r.detail).toContain("another key");
   });
 
   it("builds an end-entity path through a real sub-CA (VNPT SmartCA RS)", async () => {
     const ee = readCert(join(VN, "ee", "ee-vnpt-smartca-rs-org-mst-0101498046.cer"));
-    const r = await buildPath(request(ee, candidates, rootList));
+    const r = await checkPath(request(ee, candidates, rootList));
     expect(r.status).toBe("valid");
     expect(r.path).toHaveLength(3);
   });

@@ -3,10 +3,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_LIMITS, isDecree130Error, loadTrustList, validate, type ValidateOptions } from "../../src/index.js";
 import { decodeCertificate } from "../../src/model/certificate.js";
-import { buildPath } from "../../src/path/build.js";
+import { checkPath } from "../../src/revocation/path-status.js";
 import { DEFAULT_PATH_BUDGET } from "../../src/path/types.js";
 import { DEFAULT_MAX_CRL_ENTRIES, decodeCrl } from "../../src/model/crl.js";
-import { createKeyCache } from "../../src/crypto/key-cache.js";
+import { createKeyCache } from "../../src/cache/key-cache.js";
 import { createCrl, createTestPki, issueCertificate, signCms, type TestIdentity, type TestPki } from "../../src/testing/index.js";
 
 const content = new TextEncoder().encode("giới hạn");
@@ -98,15 +98,15 @@ describe("path building budget (DEFAULT_PATH_BUDGET)", () => {
   });
 
   it("maxDepth: leaf, CA and root need 3; at 3 valid, at 2 cut", async () => {
-    expect((await buildPath(req({ maxDepth: 3, maxCandidates: 10, maxSignatureChecks: 10 }))).status).toBe("valid");
-    const cut = await buildPath(req({ maxDepth: 2, maxCandidates: 10, maxSignatureChecks: 10 }));
+    expect((await checkPath(req({ maxDepth: 3, maxCandidates: 10, maxSignatureChecks: 10 }))).status).toBe("valid");
+    const cut = await checkPath(req({ maxDepth: 2, maxCandidates: 10, maxSignatureChecks: 10 }));
     expect(cut.status === "no-path" && cut.detail).toContain("budget exhausted");
   });
 
   it("maxCandidates and maxSignatureChecks: a budget of nothing ends the search as no-path, never valid", async () => {
-    const noCandidates = await buildPath(req({ maxDepth: 10, maxCandidates: 0, maxSignatureChecks: 10 }));
+    const noCandidates = await checkPath(req({ maxDepth: 10, maxCandidates: 0, maxSignatureChecks: 10 }));
     expect(noCandidates.status === "no-path" && noCandidates.detail).toContain("budget exhausted");
-    const noChecks = await buildPath(req({ maxDepth: 10, maxCandidates: 10, maxSignatureChecks: 0 }));
+    const noChecks = await checkPath(req({ maxDepth: 10, maxCandidates: 10, maxSignatureChecks: 0 }));
     expect(noChecks.status).not.toBe("valid");
   });
 });

@@ -5,11 +5,12 @@ import { describe, expect, it } from "vitest";
 import { validate } from "decree130";
 import { vietnamTrustList } from "decree130/trust/vn";
 import { issuerType } from "../../src/conditions/issuer-type.js";
-import type { SignatureContext } from "../../src/conditions/context.js";
-import { createKeyCache } from "../../src/crypto/key-cache.js";
-import { readCertificates } from "../../src/input/certificates.js";
+import { CONDITION_CODES } from "../../src/conditions/codes.js";
+import type { SignatureFacts } from "../../src/conditions/context.js";
+import { createKeyCache } from "../../src/cache/key-cache.js";
+import { readCertificates } from "../../src/formats/certificates.js";
 import { decodeCertificate, type Certificate } from "../../src/model/certificate.js";
-import { buildPath } from "../../src/path/build.js";
+import { checkPath } from "../../src/revocation/path-status.js";
 import { DEFAULT_POLICY } from "../../src/policy/policy.js";
 import { resolveTimes } from "../../src/time/signing-time.js";
 
@@ -24,7 +25,7 @@ const pool: Certificate[] = ["roots", "subca", "gov", "ee"].flatMap(certFiles).m
 async function classify(file: string, pathPool: readonly Certificate[] = pool) {
   const leaf = decodeCertificate(read(file));
   const t = leaf.notBefore + 86_400_000;
-  const path = await buildPath({
+  const path = await checkPath({
     leaf,
     candidates: pathPool,
     trustList,
@@ -36,8 +37,9 @@ async function classify(file: string, pathPool: readonly Certificate[] = pool) {
     algorithms: "default",
   });
   const times = resolveTimes({ now: t, claimed: undefined, proofs: [], clockSkewMs: 300_000 });
-  const ctx = { signingCertificate: leaf, path, times, policy: DEFAULT_POLICY } as unknown as SignatureContext;
-  return { path, result: issuerType(ctx) };
+  const facts = { signingCertificate: leaf, path, cas: path.status === "valid" ? path.cas : [], times, policy: DEFAULT_POLICY } as unknown as SignatureFacts;
+  const o = issuerType(facts);
+  return { path, result: { code: o.code, status: CONDITION_CODES[o.code].status, category: o.facts.category, provider: o.facts.provider } };
 }
 
 describe("organisation certificates classify at a time inside their validity", () => {
@@ -62,7 +64,7 @@ describe("organisation certificates classify at a time inside their validity", (
       const { result } = await classify(file);
       expect(result.code).toBe(code);
       expect(result.category).toBe(category);
-      if (provider) expect(result.evidence["provider"]).toBe(provider);
+      if (provider) expect(result.provider).toBe(provider);
     });
   }
 
@@ -89,7 +91,7 @@ describe("certificate quirks (INDEX.md) with a deliberate outcome", () => {
     const tsa = decodeCertificate(read("subca/fpt-certification-authority-timestamping.cer"));
     expect(tsa.extensions.find((e) => e.oid === "1.3.6.1.5.5.7.1.1")?.critical).toBe(true);
     // RFC 5280 §4.2.2.1: AIA MUST be non-critical; an extension we do not process and that is critical fails closed.
-    const path = await buildPath({
+    const path = await checkPath({
       leaf: tsa,
       candidates: pool,
       trustList,

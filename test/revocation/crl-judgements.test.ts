@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createKeyCache } from "../../src/crypto/key-cache.js";
+import { createKeyCache } from "../../src/cache/key-cache.js";
 import { decodeCertificate } from "../../src/model/certificate.js";
 import { decodeCrl } from "../../src/model/crl.js";
 import { judgeCrlOnce } from "../../src/revocation/crl-judgements.js";

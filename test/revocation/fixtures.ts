@@ -4,11 +4,11 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createKeyCache } from "../../src/crypto/key-cache.js";
+import { createKeyCache } from "../../src/cache/key-cache.js";
 import type { Env } from "../../src/crypto/types.js";
 import { decodeCertificate, type Certificate } from "../../src/model/certificate.js";
 import { decodeCrl, type Crl as DecodedCrl } from "../../src/model/crl.js";
-import { decodeOcspResponse, type DecodedOcspResponse } from "../../src/model/ocsp-response.js";
+import { decodeOcspResponse, type OcspResponse as DecodedOcspResponse } from "../../src/model/ocsp-response.js";
 
 const OPENSSL = "/usr/bin/openssl";
 

@@ -9,7 +9,7 @@ import { decodeCertificate } from "../../src/model/certificate.js";
 import { decodeCrl } from "../../src/model/crl.js";
 import { revocationStatus } from "../../src/revocation/status.js";
 import type { RevocationFinding } from "../../src/revocation/types.js";
-import { buildPath } from "../../src/path/build.js";
+import { checkPath } from "../../src/revocation/path-status.js";
 import { trustListOf } from "../path/helpers.js";
 import { testEnv } from "./fixtures.js";
 import { CORPORA } from "../corpora.js";
@@ -52,7 +52,7 @@ async function findings(test: PkitsTest, { cert, crl }: Decoder = fresh): Promis
   const chain = [test.end_entity, ...[...test.intermediates].reverse(), test.trust_anchor].map(cert);
   const crls = test.crls.map((n) => ({ crl: crl(n), origin: "caller" as const }));
   const sources = { crls, ocsp: [] };
-  const built = await buildPath({
+  const built = await checkPath({
     leaf: chain[0]!, candidates: test.intermediates.map(cert), trustList: trustListOf([chain[chain.length - 1]!]), service: "signing",
     time: T, now: T, revocation: sources, env, algorithms: "default",
   });

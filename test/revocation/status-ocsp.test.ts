@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { children, rawOf, readRoot, valueOf } from "../../src/asn1/der.js";
 import { encodeTlv } from "../../src/asn1/encode.js";
 import type { Env } from "../../src/crypto/types.js";
-import { decodeOcspResponse, type DecodedOcspResponse } from "../../src/model/ocsp-response.js";
+import { decodeOcspResponse, type OcspResponse as DecodedOcspResponse } from "../../src/model/ocsp-response.js";
 import { revocationStatus } from "../../src/revocation/status.js";
 import type { Crl, OcspResponse, RevocationFinding } from "../../src/revocation/types.js";
 import { at, TestPki, testEnv, type IndexLine, type Issued } from "./fixtures.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { REGIMES, regimeAt } from "../../src/time/regime.js";
+import { REGIMES, regimeAt } from "../../src/report/regime.js";
 
 const t = (iso: string) => Date.parse(iso);
 const MS = 1;

@@ -1,6 +1,6 @@
 // semantics.md §1, step by step: each row is one step of the rule, with the inputs that reach it.
 import { describe, expect, it } from "vitest";
-import { judgeTimes } from "../../src/time/validity-rules.js";
+import { judgeTimes } from "../../src/conditions/time-rules.js";
 import { resolveTimes } from "../../src/time/signing-time.js";
 import type { RevocationFinding } from "../../src/revocation/types.js";
 

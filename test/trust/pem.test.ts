@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decodeBase64, decodePem } from "../../src/trust/pem.js";
+import { decodeBase64, decodePem } from "../../src/lib/pem.js";
 
 const bytes = (s: string) => Array.from(new TextEncoder().encode(s));
 

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { decodeCertificate, type Certificate } from "../../src/model/certificate.js";
 import { formatName } from "../../src/model/name.js";
 import { loadTrustList } from "../../src/trust/load.js";
-import { decodePem } from "../../src/trust/pem.js";
+import { decodePem } from "../../src/lib/pem.js";
 import { vietnamTrustList } from "../../src/trust/vn/index.js";
 import data from "../../src/trust/vn/data.json" with { type: "json" };
 import sources from "../../src/trust/vn/sources.json" with { type: "json" };

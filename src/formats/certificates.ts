@@ -1,9 +1,9 @@
 import { readRoot, type Tlv } from "../asn1/der.js";
 import { Decree130Error } from "../errors.js";
 import { certificateRoot, decodeCertificateAt, type Certificate } from "../model/certificate.js";
-import { decodePem } from "../trust/pem.js";
-import { decodeSignedData } from "./cms.js";
-import { DEFAULT_LIMITS } from "./limits.js";
+import { decodePem } from "../lib/pem.js";
+import { decodeSignedData } from "./cms/decode.js";
+import { DEFAULT_LIMITS } from "../model/limits.js";
 
 const latin1 = new TextDecoder("latin1");
 
@@ -36,12 +36,12 @@ function decodeBundle(der: Uint8Array, decodeAt: DecodeAt): readonly Certificate
  * Reads certificates a caller supplies: DER, PEM (`CERTIFICATE` blocks) or a PKCS#7 bundle (DER or PEM `PKCS7`).
  *
  * @param input - a file's bytes or text
- * @param decodeAt - decodes one certificate element (a validation cache's decoder); default: decode afresh
+ * @param decodeAt - decodes one certificate element (a validation cache's store); default: decode afresh
  * @returns the certificates
  * @throws {@link Decree130Error} `MALFORMED_CERTIFICATE` when nothing readable is found
  * @example
  * ```ts
- * const certs = readCertificates(pemText, certificateDecoder(cache.certificates));
+ * const certs = readCertificates(pemText, certificateDecoder(tables.certificates));
  * ```
  */
 export function readCertificates(input: Uint8Array | string, decodeAt: DecodeAt = decodeCertificateAt): Certificate[] {

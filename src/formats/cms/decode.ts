@@ -1,14 +1,14 @@
-import { toHex } from "../lib/hex.js";
-import { DerCursor, sequence } from "../asn1/cursor.js";
-import { children, ctx, ctxPrim, expect, fields, octets, oid, rawOf, readRoot, readTlv, smallInt, Tag, type Tlv } from "../asn1/der.js";
-import { derEncoding } from "../asn1/encode.js";
-import { OID } from "../asn1/oids.js";
-import { Decree130Error, isDecree130Error } from "../errors.js";
-import { decodeAlgorithm } from "../model/algorithm.js";
-import { decodeCertificateAt, type Certificate } from "../model/certificate.js";
-import { decodeName } from "../model/name.js";
-import type { Attribute, SignedData, SignerIdentifier, SignerInfo, UnusableObject } from "../model/signed-data.js";
-import type { Limits } from "./limits.js";
+import { toHex } from "../../lib/hex.js";
+import { DerCursor, sequence } from "../../asn1/cursor.js";
+import { children, ctx, ctxPrim, expect, fields, octets, oid, rawOf, readRoot, readTlv, smallInt, Tag, type Tlv } from "../../asn1/der.js";
+import { derEncoding } from "../../asn1/encode.js";
+import { OID } from "../../asn1/oids.js";
+import { Decree130Error, isDecree130Error } from "../../errors.js";
+import { decodeAlgorithm } from "../../model/algorithm.js";
+import { decodeCertificateAt, type Certificate } from "../../model/certificate.js";
+import { decodeName } from "../../model/name.js";
+import type { Attribute, SignedData, SignerIdentifier, SignerInfo, UnusableObject } from "../../model/signed-data.js";
+import type { Limits } from "../../model/limits.js";
 
 const OCSP_REVOCATION_INFO = "1.3.6.1.5.5.7.16.2";
 

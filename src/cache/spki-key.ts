@@ -1,4 +1,4 @@
-import { latin1 } from "./bytes.js";
+import { latin1 } from "../lib/bytes.js";
 
 /**
  * {@link latin1} of a decoded object's view (a certificate's `spki`), made once per view. Decoded objects are

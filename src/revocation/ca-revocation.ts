@@ -1,8 +1,7 @@
 import type { Env } from "../crypto/types.js";
 import type { Certificate } from "../model/certificate.js";
-import { revocationStatus } from "../revocation/status.js";
-import type { RevocationFinding, RevocationSources } from "../revocation/types.js";
-import type { PathCa } from "./types.js";
+import { revocationStatus } from "./status.js";
+import type { PathCa, RevocationFinding, RevocationSources } from "./types.js";
 
 /** What the revocation look-up of the CAs on a path needs. */
 export interface CaRevocationRequest {

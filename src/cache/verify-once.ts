@@ -1,6 +1,6 @@
 import { verifySignature } from "../crypto/verify.js";
-import { viewKey } from "../lib/bytes-key.js";
-import { MemoSlot } from "../cache/memo-slot.js";
+import { viewKey } from "./spki-key.js";
+import { MemoSlot } from "./memo-slot.js";
 import type { Env, VerifyOutcome, VerifyRequest } from "../crypto/types.js";
 
 /** The checks one WebCrypto answered about one signed object (CRL, OCSP response, certificate). */

@@ -1,6 +1,6 @@
-import { Decree130Error } from "../errors.js";
-import { decodeBase64, decodePem } from "../trust/pem.js";
-import type { Limits } from "./limits.js";
+import { Decree130Error } from "../../errors.js";
+import { decodeBase64, decodePem } from "../../lib/pem.js";
+import type { Limits } from "../../model/limits.js";
 
 const CMS_PEM_LABELS: ReadonlySet<string> = new Set(["PKCS7", "CMS", "PKCS #7 SIGNED DATA"]);
 

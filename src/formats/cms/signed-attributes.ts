@@ -1,9 +1,9 @@
-import { toHex } from "../lib/hex.js";
-import { children, ctx, expect, fields, integerBytes, octets, oid, Tag, time, valueOf, type Tlv } from "../asn1/der.js";
-import { OID } from "../asn1/oids.js";
-import { decodeAlgorithm, type AlgorithmIdentifier } from "../model/algorithm.js";
-import { decodeName, type Name } from "../model/name.js";
-import type { Attribute } from "../model/signed-data.js";
+import { toHex } from "../../lib/hex.js";
+import { children, ctx, expect, fields, integerBytes, octets, oid, Tag, time, valueOf, type Tlv } from "../../asn1/der.js";
+import { OID } from "../../asn1/oids.js";
+import { decodeAlgorithm, type AlgorithmIdentifier } from "../../model/algorithm.js";
+import { decodeName, type Name } from "../../model/name.js";
+import type { Attribute } from "../../model/signed-data.js";
 
 /** An ESS certificate identifier (RFC 2634 ESSCertID, RFC 5035 ESSCertIDv2). */
 export interface EssCertId {
@@ -63,12 +63,23 @@ export function readSignedAttributes(attributes: readonly Attribute[]): SignedAt
   let messageDigest: Uint8Array | undefined;
   let signingTime: number | undefined;
   let signingCertificate: EssCertId | undefined;
+  // An attribute that must be single but is repeated or multi-valued is not read at all: which of its values a
+  // check would use would then depend on their order, and the malformation alone decides.
+  const ambiguous = new Set<string>();
   for (const a of attributes) {
-    if (SINGLE_VALUED.has(a.oid)) {
-      if (seen.has(a.oid)) problems.push(`duplicate attribute ${a.oid}`);
-      if (a.values.length !== 1) problems.push(`attribute ${a.oid} has ${a.values.length} values`);
-      seen.add(a.oid);
+    if (!SINGLE_VALUED.has(a.oid)) continue;
+    if (seen.has(a.oid)) {
+      problems.push(`duplicate attribute ${a.oid}`);
+      ambiguous.add(a.oid);
     }
+    if (a.values.length !== 1) {
+      problems.push(`attribute ${a.oid} has ${a.values.length} values`);
+      ambiguous.add(a.oid);
+    }
+    seen.add(a.oid);
+  }
+  for (const a of attributes) {
+    if (ambiguous.has(a.oid)) continue;
     const v = a.values[0];
     if (!v) continue;
     try {
@@ -95,8 +106,8 @@ export function readSignedAttributes(attributes: readonly Attribute[]): SignedAt
       problems.push(`attribute ${a.oid} does not decode (${(err as Error).message})`);
     }
   }
-  if (contentType === undefined && !problems.some((p) => p.includes(OID.contentType))) problems.push("contentType attribute missing");
-  if (messageDigest === undefined && !problems.some((p) => p.includes(OID.messageDigest))) problems.push("messageDigest attribute missing");
+  if (contentType === undefined && !seen.has(OID.contentType)) problems.push("contentType attribute missing");
+  if (messageDigest === undefined && !seen.has(OID.messageDigest)) problems.push("messageDigest attribute missing");
   return {
     ...(contentType === undefined ? {} : { contentType }),
     ...(messageDigest === undefined ? {} : { messageDigest }),

@@ -1,8 +1,6 @@
+import type { CacheTables } from "../cache/validation-cache.js";
 import { isDecree130Error } from "../errors.js";
-import { decodeCrlCached, type CrlCache } from "../cache/crl-cache.js";
-import { decodeOcspResponse } from "../model/ocsp-response.js";
 import type { EvidenceOrigin, RevocationSources } from "../revocation/types.js";
-import type { SignedData } from "../model/signed-data.js";
 
 /** Revocation evidence gathered for one file, and what could not be read. */
 export interface GatheredEvidence {
@@ -12,29 +10,37 @@ export interface GatheredEvidence {
 }
 
 /**
- * Decodes the embedded CRLs and OCSP responses of a SignedData and joins them with the caller's (already decoded).
+ * Decodes the CRLs and OCSP responses a file carries (through the cache's stores) and joins them with the caller's.
  *
- * @param signedData - the signature file
- * @param caller - evidence the caller supplied
- * @param crlCache - decoded CRLs to reuse, if any
+ * @param embedded - the file's CRLs and OCSP responses, DER
+ * @param caller - evidence the caller supplied, decoded
+ * @param tables - the cache's decoded-object stores
  * @returns the evidence, and the embedded objects that did not decode
+ * @example
+ * ```ts
+ * const { sources, unreadable } = gatherEvidence(file, run.supplied, run.tables);
+ * ```
  */
-export function gatherEvidence(signedData: SignedData, caller: RevocationSources, crlCache?: CrlCache): GatheredEvidence {
+export function gatherEvidence(
+  embedded: { readonly crls: readonly Uint8Array[]; readonly ocspResponses: readonly Uint8Array[] },
+  caller: RevocationSources,
+  tables: CacheTables,
+): GatheredEvidence {
   const unreadable: string[] = [];
-  const embedded: EvidenceOrigin = "embedded";
+  const origin: EvidenceOrigin = "embedded";
   const crls = [...caller.crls];
   const ocsp = [...caller.ocsp];
-  signedData.crls.forEach((der, i) => {
+  embedded.crls.forEach((der, i) => {
     try {
-      crls.push({ crl: decodeCrlCached(der, crlCache), origin: embedded });
+      crls.push({ crl: tables.crls.decode(der, 0, der.length), origin });
     } catch (err) {
       if (!isDecree130Error(err)) throw err;
       unreadable.push(`embedded CRL ${i}: ${err.message}`);
     }
   });
-  signedData.ocspResponses.forEach((der, i) => {
+  embedded.ocspResponses.forEach((der, i) => {
     try {
-      ocsp.push({ response: decodeOcspResponse(der), origin: embedded });
+      ocsp.push({ response: tables.ocsp.decode(der, 0, der.length), origin });
     } catch (err) {
       if (!isDecree130Error(err)) throw err;
       unreadable.push(`embedded OCSP response ${i}: ${err.message}`);

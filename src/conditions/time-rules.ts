@@ -1,5 +1,5 @@
 import type { RevocationFinding } from "../revocation/types.js";
-import type { SigningTimes } from "./signing-time.js";
+import type { SigningTimes } from "../time/signing-time.js";
 
 /** Which step of semantics.md §1 decided, for a certificate judged at the signing times. */
 export type TimeRuleCode =

@@ -1,0 +1,117 @@
+import { tablesOf, type CacheTables, type ValidationCache } from "../cache/validation-cache.js";
+import type { Env } from "../crypto/types.js";
+import { Decree130Error } from "../errors.js";
+import { decodePem } from "../lib/pem.js";
+import type { Certificate } from "../model/certificate.js";
+import { DEFAULT_LIMITS, type Limits } from "../model/limits.js";
+import type { TrustList } from "../model/trust-list.js";
+import { resolvePolicy, type Policy } from "../policy/policy.js";
+import type { RevocationSources } from "../revocation/types.js";
+
+/** What every format's validation takes besides the file: trust, evidence, times, policy, crypto, cache and limits. */
+export interface JudgeOptions {
+  /** The providers to trust, loaded with `loadTrustList` or `vietnamTrustList()` from `decree130/trust/vn`. */
+  readonly trustList: TrustList;
+  /** Extra certificates for path building: DER, PEM or PKCS#7 bundles. */
+  readonly certificates?: readonly (Uint8Array | string)[];
+  /** CRLs (DER or PEM). */
+  readonly crls?: readonly (Uint8Array | string)[];
+  /** OCSP responses (DER). */
+  readonly ocspResponses?: readonly Uint8Array[];
+  /** Validation time; default: the clock, read once. */
+  readonly now?: Date;
+  /** A signing time the caller vouches for (a receipt log, a submission time): a proof of existence. */
+  readonly signingTime?: Date;
+  /** Strictness choices; see {@link Policy}. */
+  readonly policy?: Partial<Policy>;
+  /** WebCrypto; default `globalThis.crypto`. */
+  readonly crypto?: Crypto;
+  /** Shared cache; default: a fresh one per call. */
+  readonly cache?: ValidationCache;
+  /** Bounds on input size and counts; see {@link Limits}. */
+  readonly limits?: Partial<Limits>;
+}
+
+/** What one validation shares between its signatures: the options resolved and checked once. */
+export interface Run {
+  readonly trustList: TrustList;
+  readonly policy: Policy;
+  readonly now: number;
+  readonly callerSigningTime: number | undefined;
+  readonly limits: Limits;
+  /** WebCrypto and the cache's keys. */
+  readonly env: Env;
+  readonly tables: CacheTables;
+  /** Evidence and certificates the caller supplied, decoded (certificates through the cache). */
+  readonly supplied: { readonly certificates: readonly Certificate[]; readonly revocation: RevocationSources };
+}
+
+/** Reads supplied certificates (DER, PEM or PKCS#7): given by the format layer, which knows how to read a bundle. */
+export type CertificateReader = (input: Uint8Array | string, tables: CacheTables) => Certificate[];
+
+function requireDate(value: Date | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!(value instanceof Date) || Number.isNaN(value.getTime())) throw new TypeError(`options.${name} must be a valid Date`);
+  return value.getTime();
+}
+
+function crlDer(input: Uint8Array | string): Uint8Array {
+  if (typeof input !== "string" && input[0] === 0x30) return input;
+  const text = typeof input === "string" ? input : new TextDecoder("latin1").decode(input);
+  try {
+    const block = decodePem(text).find((b) => b.label === "X509 CRL");
+    if (block) return block.der;
+  } catch (err) {
+    throw new Decree130Error("MALFORMED_CRL", `unreadable CRL: ${(err as Error).message}`, { cause: err });
+  }
+  throw new Decree130Error("MALFORMED_CRL", "no CRL found in the input (expected DER or PEM X509 CRL)");
+}
+
+/**
+ * Resolves and checks a validation's options once: misuse throws here, before any file is read.
+ *
+ * @param options - the caller's options
+ * @param readCertificates - how supplied certificates are read
+ * @returns the run
+ * @throws TypeError for misuse (no trust list, an invalid date, no WebCrypto, a foreign cache)
+ * @throws {@link Decree130Error} for supplied evidence that does not decode, or more of it than the limits allow
+ * @example
+ * ```ts
+ * const run = startRun(options, readCertificates);
+ * ```
+ */
+export function startRun(options: JudgeOptions, readCertificates: CertificateReader): Run {
+  if (typeof options !== "object" || options === null || typeof options.trustList?.anchorsFor !== "function") {
+    throw new TypeError("options.trustList is required: load one with loadTrustList() or vietnamTrustList()");
+  }
+  const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const policy = resolvePolicy(options.policy);
+  const now = requireDate(options.now, "now") ?? Date.now();
+  const callerSigningTime = requireDate(options.signingTime, "signingTime");
+  const crypto = options.crypto ?? globalThis.crypto;
+  if (!crypto?.subtle) throw new TypeError("WebCrypto is not available: pass options.crypto");
+  const tables = tablesOf(options.cache);
+  const crls = options.crls ?? [];
+  const ocsp = options.ocspResponses ?? [];
+  if (crls.length + ocsp.length > limits.maxRevocationObjects) {
+    throw new Decree130Error("LIMIT_EXCEEDED", `more than ${limits.maxRevocationObjects} CRLs and OCSP responses`);
+  }
+  const revocation: RevocationSources = {
+    crls: crls.map((c) => {
+      const der = crlDer(c);
+      return { crl: tables.crls.decode(der, 0, der.length), origin: "caller" as const };
+    }),
+    ocsp: ocsp.map((o) => ({ response: tables.ocsp.decode(o, 0, o.length), origin: "caller" as const })),
+  };
+  const certificates = (options.certificates ?? []).flatMap((c) => readCertificates(c, tables));
+  return {
+    trustList: options.trustList,
+    policy,
+    now,
+    callerSigningTime,
+    limits,
+    env: { crypto, keys: tables.keys },
+    tables,
+    supplied: { certificates, revocation },
+  };
+}

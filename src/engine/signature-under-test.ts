@@ -1,0 +1,62 @@
+import type { Binding } from "../conditions/binding.js";
+import type { Env } from "../crypto/types.js";
+import type { Certificate } from "../model/certificate.js";
+import type { UnusableObject } from "../model/signed-data.js";
+import type { Policy } from "../policy/policy.js";
+import type { Warning } from "../report/types.js";
+
+export type { Binding, BindingCode, BindingProblem } from "../conditions/binding.js";
+
+/**
+ * One signature of a file, as a format adapter presents it to the engine: how it names its certificate, the check that
+ * binds it to that certificate's key over the signed bytes, the time its signer claims and its format's warnings.
+ * Everything else (path, revocation, the four conditions, the report) is the engine's, the same for every format.
+ *
+ * CMS SignerInfos, PDF signature dictionaries and XMLDSig `Signature` elements each become one of these.
+ */
+export interface SignatureUnderTest {
+  /**
+   * The certificates that the signature names as its own, among those available, without duplicates (by DER).
+   *
+   * @param pool - every certificate the file and the caller supplied
+   * @returns the candidates, best first
+   */
+  namedCertificates(pool: readonly Certificate[]): readonly Certificate[];
+  /**
+   * Whether a candidate's key verifies the signature value: chooses among several named certificates (a forged copy
+   * beside the genuine one). Never throws.
+   *
+   * @param certificate - a named certificate
+   * @param env - crypto and keys
+   * @returns whether it verifies
+   */
+  verifiesWith(certificate: Certificate, env: Env): Promise<boolean>;
+  /**
+   * The binding check: the signature verifies with `certificate`'s key over exactly the signed bytes, with every rule
+   * of its format (digests, signed attributes, byte ranges, references). Never throws: problems are values.
+   *
+   * @param certificate - the signing certificate
+   * @param env - crypto and keys
+   * @param algorithms - the algorithm policy
+   * @returns what was found
+   */
+  bind(certificate: Certificate, env: Env, algorithms: Policy["algorithms"]): Promise<Binding>;
+  /** The signing time the signer claims (ms since the epoch), if any: it proves nothing, but it binds the signer. */
+  readonly claimedTime: number | undefined;
+  /** Remarks about this signature's format (never change the verdict). */
+  readonly warnings: readonly Warning[];
+}
+
+/** A signed file as a format adapter presents it: its signatures and what they carry for all of them. */
+export interface FileUnderTest {
+  /** In document order. */
+  readonly signatures: readonly SignatureUnderTest[];
+  /** Certificates the file carries (any of its signatures), for finding signing certificates and building paths. */
+  readonly certificates: readonly Certificate[];
+  /** CRLs the file carries, DER: evidence for every signature. */
+  readonly crls: readonly Uint8Array[];
+  /** OCSP responses the file carries, DER: evidence for every signature. */
+  readonly ocspResponses: readonly Uint8Array[];
+  /** Embedded objects that could not be used. */
+  readonly unusable: readonly UnusableObject[];
+}

@@ -1,0 +1,5 @@
+/** A text in Vietnamese and English. */
+export interface Message {
+  readonly vi: string;
+  readonly en: string;
+}
