@@ -1,10 +1,16 @@
-import { OID } from "../asn1/oids.js";
-import { explicit, implicitPrim, int, intBytes, octetString, oidDer, retag, seq, setAsGiven, setOf, compareBytes } from "./asn1.js";
+import { AsnObjectIdentifierConverter, AsnProp, AsnPropTypes, OctetString } from "@peculiar/asn1-schema";
+import type { Attribute} from "@peculiar/asn1-cms";
+import { IssuerAndSerialNumber, SignerIdentifier, SignerInfo } from "@peculiar/asn1-cms";
+import type { Name} from "@peculiar/asn1-x509";
+import { GeneralName, GeneralNames, SubjectKeyIdentifier } from "@peculiar/asn1-x509";
 import { digestAlgorithmId, KEY_ALGORITHMS, type Digest } from "./algorithms.js";
 import { issuerNameOf, serialOf } from "./cert-fields.js";
 import { assembleSignedData, dedupe, parseSignedData } from "./cms-parts.js";
+import { buffer, derSorted, encode, Verbatim, verbatim, VerbatimSet } from "./der.js";
 import type { TestIdentity } from "./identity.js";
 import { hash, signBytes } from "./keys.js";
+import { KIT_OID } from "./oids.js";
+import { EssCertId, EssCertIdV2, IssuerSerial, SigningCertificate, SigningCertificateV2 } from "./schemas.js";
 import { toMillis, x509Time, type DateInput } from "./time.js";
 
 /** A CMS attribute: its type and the DER of each value. */
@@ -81,7 +87,7 @@ export async function signCms(
 ): Promise<Uint8Array> {
   const list = (Array.isArray(signers) ? signers : [signers]) as readonly (TestIdentity | CmsSigner)[];
   if (list.length === 0) throw new TypeError("signCms needs at least one signer");
-  const contentType = options.contentType ?? OID.data;
+  const contentType = options.contentType ?? KIT_OID.data;
   const signerInfos: Uint8Array[] = [];
   const digests: Uint8Array[] = [];
   const certificates: Uint8Array[] = [];
@@ -89,7 +95,7 @@ export async function signCms(
     const { signer, options: own } = "signer" in item ? item : { signer: item, options: undefined };
     const o: CmsOptions = { ...options, ...own };
     signerInfos.push(await signerInfo(content, contentType, signer, o));
-    digests.push(digestAlgorithmId(o.digest ?? "SHA-256"));
+    digests.push(encode(digestAlgorithmId(o.digest ?? "SHA-256")));
     if (options.includeCertificates ?? true) {
       certificates.push(signer.certificate, ...(options.includeChain ? signer.chain : []));
     }
@@ -127,13 +133,33 @@ export async function addSigner(
   const info = await signerInfo(content, parts.contentType, signer, options);
   return assembleSignedData({
     ...parts,
-    digestAlgorithms: [...parts.digestAlgorithms, digestAlgorithmId(options.digest ?? "SHA-256")],
+    digestAlgorithms: [...parts.digestAlgorithms, encode(digestAlgorithmId(options.digest ?? "SHA-256"))],
     certificates: dedupe([...parts.certificates, signer.certificate, ...(options.includeChain ? signer.chain : [])]),
     signerInfos: [...parts.signerInfos, info],
   });
 }
 
-const attribute = (a: CmsAttribute): Uint8Array => seq(oidDer(a.oid), setOf(...a.values));
+/** An Attribute whose values are written exactly as given (asn1-cms's Attribute would re-encode them). */
+class AttributeAsGiven {
+  attrType = "";
+  attrValues: Verbatim[] = [];
+  constructor(params: Partial<AttributeAsGiven> = {}) {
+    Object.assign(this, params);
+  }
+}
+AsnProp({ type: AsnPropTypes.ObjectIdentifier })(AttributeAsGiven.prototype, "attrType");
+AsnProp({ type: Verbatim, repeated: "set" })(AttributeAsGiven.prototype, "attrValues");
+
+/**
+ * The DER of one attribute, its values in DER SET OF order.
+ *
+ * @param a - the attribute
+ * @returns the encoded Attribute
+ */
+export const attributeDer = (a: CmsAttribute): Uint8Array =>
+  encode(new AttributeAsGiven({ attrType: a.oid, attrValues: derSorted(a.values.map((v) => new Verbatim(v))) }));
+
+const oidValue = (oid: string): Uint8Array => new Uint8Array(AsnObjectIdentifierConverter.toASN(oid).toBER());
 
 async function signerInfo(
   content: Uint8Array,
@@ -144,40 +170,43 @@ async function signerInfo(
   const crypto = o.crypto ?? signer.crypto;
   const digest = o.digest ?? "SHA-256";
   const bySki = o.sid === "subjectKeyIdentifier";
-  const sid = bySki ? implicitPrim(0, signer.subjectKeyId) : seq(signer.issuerName, intBytes(signer.serial));
-  const entry = KEY_ALGORITHMS[signer.keyAlgorithm];
-  let signedAttrs: Uint8Array | undefined;
+  const sid = bySki
+    ? new SignerIdentifier({ subjectKeyIdentifier: new SubjectKeyIdentifier(signer.subjectKeyId) })
+    : new SignerIdentifier({
+        issuerAndSerialNumber: new IssuerAndSerialNumber({ issuer: verbatim<Name>(signer.issuerName), serialNumber: buffer(signer.serial) }),
+      });
+  let signedAttrs: Uint8Array[] | undefined;
   let toSign = content;
   if (o.signedAttributes ?? true) {
     const omit = new Set(o.omitSignedAttributes ?? []);
     const attrs: Uint8Array[] = [];
-    if (!omit.has("contentType")) attrs.push(attribute({ oid: OID.contentType, values: [oidDer(contentType)] }));
+    if (!omit.has("contentType")) attrs.push(attributeDer({ oid: KIT_OID.contentType, values: [oidValue(contentType)] }));
     if (!omit.has("messageDigest")) {
-      attrs.push(attribute({ oid: OID.messageDigest, values: [octetString(await hash(digest, content, crypto))] }));
+      attrs.push(attributeDer({ oid: KIT_OID.messageDigest, values: [encode(new OctetString(await hash(digest, content, crypto)))] }));
     }
     if (o.signingTime !== undefined) {
-      attrs.push(attribute({ oid: OID.signingTime, values: [x509Time(toMillis(o.signingTime, "signingTime"))] }));
+      attrs.push(attributeDer({ oid: KIT_OID.signingTime, values: [encode(x509Time(toMillis(o.signingTime, "signingTime")))] }));
     }
     if (o.signingCertificateV2) attrs.push(await essV2(pick(o.signingCertificateV2, signer), crypto));
     if (o.signingCertificate) attrs.push(await essV1(pick(o.signingCertificate, signer), crypto));
-    for (const a of o.extraSignedAttributes ?? []) attrs.push(attribute(a));
-    attrs.sort(compareBytes);
-    if (o.signedAttributesOrder === "unsorted") attrs.reverse();
+    for (const a of o.extraSignedAttributes ?? []) attrs.push(attributeDer(a));
+    signedAttrs = derSorted(attrs.map((a) => new Verbatim(a))).map((v) => v.bytes);
+    if (o.signedAttributesOrder === "unsorted") signedAttrs.reverse();
     // RFC 5652 §5.4: the signature covers the attributes with an explicit SET OF tag.
-    toSign = setAsGiven(...attrs);
-    signedAttrs = retag(toSign, 0xa0);
+    toSign = encode(new VerbatimSet(signedAttrs.map((a) => new Verbatim(a))));
   }
   const signature = await signBytes(signer.keyPair, toSign, digest, crypto);
   const unsigned = o.unsignedAttributes ?? [];
-  return seq(
-    int(bySki ? 3 : 1),
+  const info = new SignerInfo({
+    version: bySki ? 3 : 1,
     sid,
-    digestAlgorithmId(digest),
-    ...(signedAttrs ? [signedAttrs] : []),
-    entry.cmsSignatureAlgorithm(digest),
-    octetString(signature),
-    ...(unsigned.length ? [retag(setOf(...unsigned.map(attribute)), 0xa1)] : []),
-  );
+    digestAlgorithm: digestAlgorithmId(digest),
+    signatureAlgorithm: KEY_ALGORITHMS[signer.keyAlgorithm].cmsSignatureAlgorithm(digest),
+    signature: new OctetString(signature),
+  });
+  if (signedAttrs) info.signedAttrs = signedAttrs.map((a) => verbatim<Attribute>(a));
+  if (unsigned.length) info.unsignedAttrs = derSorted(unsigned.map((a) => new Verbatim(attributeDer(a)))).map((v) => verbatim<Attribute>(v.bytes));
+  return encode(info);
 }
 
 function pick(choice: true | TestIdentity | Uint8Array, signer: TestIdentity): TestIdentity | Uint8Array {
@@ -185,18 +214,27 @@ function pick(choice: true | TestIdentity | Uint8Array, signer: TestIdentity): T
 }
 
 // IssuerSerial: GeneralNames with one directoryName [4], then the serial.
-const issuerSerial = (cert: TestIdentity | Uint8Array): Uint8Array =>
-  seq(seq(explicit(4, issuerNameOf(cert))), intBytes(serialOf(cert)));
+const issuerSerial = (cert: TestIdentity | Uint8Array): IssuerSerial =>
+  new IssuerSerial({
+    issuer: new GeneralNames([new GeneralName({ directoryName: verbatim<Name>(issuerNameOf(cert)) })]),
+    serialNumber: buffer(serialOf(cert)),
+  });
 
 const derOf = (cert: TestIdentity | Uint8Array): Uint8Array => (cert instanceof Uint8Array ? cert : cert.certificate);
 
-async function essV2(cert: TestIdentity | Uint8Array, crypto: Crypto): Promise<Uint8Array> {
-  // hashAlgorithm is omitted: SHA-256 is its DEFAULT (RFC 5035 §3).
-  const id = seq(octetString(await hash("SHA-256", derOf(cert), crypto)), issuerSerial(cert));
-  return attribute({ oid: OID.signingCertificateV2, values: [seq(seq(id))] });
+/**
+ * The signingCertificateV2 attribute naming a certificate (RFC 5035; hashAlgorithm left out: SHA-256 is its DEFAULT).
+ *
+ * @param cert - the certificate to name
+ * @param crypto - the WebCrypto implementation
+ * @returns the encoded Attribute
+ */
+export async function essV2(cert: TestIdentity | Uint8Array, crypto: Crypto): Promise<Uint8Array> {
+  const id = new EssCertIdV2({ certHash: new OctetString(await hash("SHA-256", derOf(cert), crypto)), issuerSerial: issuerSerial(cert) });
+  return attributeDer({ oid: KIT_OID.signingCertificateV2, values: [encode(new SigningCertificateV2({ certs: [id] }))] });
 }
 
 async function essV1(cert: TestIdentity | Uint8Array, crypto: Crypto): Promise<Uint8Array> {
-  const id = seq(octetString(await hash("SHA-1", derOf(cert), crypto)), issuerSerial(cert));
-  return attribute({ oid: OID.signingCertificate, values: [seq(seq(id))] });
+  const id = new EssCertId({ certHash: new OctetString(await hash("SHA-1", derOf(cert), crypto)), issuerSerial: issuerSerial(cert) });
+  return attributeDer({ oid: KIT_OID.signingCertificate, values: [encode(new SigningCertificate({ certs: [id] }))] });
 }
