@@ -1,9 +1,12 @@
 #!/usr/bin/env node
 // Bundle budget: the `decree130` main entry, bundled for the browser with its dependencies, minified and gzipped, must
-// stay within BUDGET_BYTES, pull in no `node:` module and at most one major version of asn1js.
+// stay within BUDGET_BYTES, pull in no `node:` module and at most one major version of asn1js. The built main entry
+// (dist/index.js and the chunks it imports; run `npm run build` first) must import none of the ASN.1 packages the
+// testing kit and the benchmark use: the validator has no runtime dependency.
 import { gzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
 import { build } from "esbuild";
 
 export const BUDGET_BYTES = 50 * 1024;
@@ -42,6 +45,40 @@ export async function measureBundle() {
   return { minified: code.length, gzip: gzipSync(code, { level: 9 }).length, nodeImports, asn1jsVersions };
 }
 
+/** Packages the main entry must never import: the testing kit's and the benchmark's ASN.1 libraries. */
+export const FORBIDDEN_IN_MAIN = [/^pkijs(\/|$)/, /^asn1js(\/|$)/, /^@peculiar\//];
+
+/** Static and dynamic import specifiers of an ES module's text (esbuild/tsup output). */
+function specifiers(code) {
+  const found = [];
+  for (const m of code.matchAll(/(?:^|[;\s}])(?:import|export)\s*(?:[\w*{}\s,$]+\s*from\s*)?["']([^"']+)["']/g)) found.push(m[1]);
+  for (const m of code.matchAll(/\bimport\s*\(\s*["']([^"']+)["']\s*\)/g)) found.push(m[1]);
+  return found;
+}
+
+/**
+ * Follows the relative imports of the built main entry and lists every package it imports.
+ *
+ * @param {string} [entry] - the built entry, `dist/index.js` by default
+ * @returns {{ files: string[], packages: { file: string, specifier: string }[] }}
+ */
+export function builtImports(entry = join(root, "dist", "index.js")) {
+  if (!existsSync(entry)) throw new Error(`${relative(root, entry)} is missing: run \`npm run build\` first`);
+  const files = [];
+  const packages = [];
+  const queue = [entry];
+  while (queue.length > 0 && files.length < 1000) {
+    const file = queue.shift();
+    if (files.includes(file)) continue;
+    files.push(file);
+    for (const spec of specifiers(readFileSync(file, "utf8"))) {
+      if (spec.startsWith(".")) queue.push(join(dirname(file), spec));
+      else packages.push({ file: relative(root, file), specifier: spec });
+    }
+  }
+  return { files: files.map((f) => relative(root, f)), packages };
+}
+
 /** @returns {Promise<number>} the min+gzip size in bytes */
 export async function bundleGzipBytes() {
   return (await measureBundle()).gzip;
@@ -56,6 +93,10 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   if (m.gzip > BUDGET_BYTES) problems.push(`bundle is ${m.gzip} bytes min+gzip, above the ${BUDGET_BYTES}-byte budget`);
   if (m.nodeImports.length > 0) problems.push(`bundle imports Node modules: ${m.nodeImports.join(", ")}`);
   if (m.asn1jsVersions.length > 1) problems.push(`several asn1js majors bundled: ${m.asn1jsVersions.join(", ")}`);
+  const built = builtImports();
+  const forbidden = built.packages.filter((p) => FORBIDDEN_IN_MAIN.some((re) => re.test(p.specifier)));
+  console.log(`dist/index.js and its chunks (${built.files.length} files) import: ${[...new Set(built.packages.map((p) => p.specifier))].join(", ") || "no package"}`);
+  for (const p of forbidden) problems.push(`the built main entry imports ${p.specifier} (${p.file}): the validator must not depend on it`);
   for (const p of problems) console.error(`bundle-size: ${p}`);
   process.exit(problems.length > 0 ? 1 : 0);
 }

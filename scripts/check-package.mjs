@@ -12,7 +12,7 @@ import { Buffer } from "node:buffer";
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
@@ -60,7 +60,11 @@ try {
   const installed = join(consumer, "node_modules", "decree130");
   mkdirSync(installed, { recursive: true });
   execFileSync("tar", ["-xzf", tarball, "-C", installed, "--strip-components=1"]);
-  for (const dep of Object.keys(pkg.dependencies ?? {})) symlinkSync(join(root, "node_modules", dep), join(consumer, "node_modules", dep), "dir");
+  // Dependencies, and the optional peers the testing kit needs (a test author installs them beside decree130).
+  for (const dep of [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {})]) {
+    mkdirSync(dirname(join(consumer, "node_modules", dep)), { recursive: true });
+    symlinkSync(join(root, "node_modules", dep), join(consumer, "node_modules", dep), "dir");
+  }
 
   step("type-check of the emitted declarations");
   writeFileSync(

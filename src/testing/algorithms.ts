@@ -1,23 +1,13 @@
-import { explicit, int, NULL, oidDer, seq } from "./asn1.js";
+import { AsnConvert, AsnNullConverter } from "@peculiar/asn1-schema";
+import { AlgorithmIdentifier } from "@peculiar/asn1-x509";
+import { KIT_OID } from "./oids.js";
+import { RsassaPssParams } from "./schemas.js";
 
 /** Key algorithms the kit can generate. `ECDSA-P256` is fast; the RSA ones take tens to hundreds of milliseconds per key. */
 export type KeyAlgorithm = "ECDSA-P256" | "RSA-2048" | "RSA-PSS";
 
 /** Digests the kit can sign with. SHA-1 is there to test the legacy-algorithm warning. */
 export type Digest = "SHA-1" | "SHA-256" | "SHA-384" | "SHA-512";
-
-/** Object identifiers the kit writes (kept here, not in the engine's table, since the engine reads a different set). */
-export const KIT_OID = {
-  ecPublicKey: "1.2.840.10045.2.1",
-  rsaEncryption: "1.2.840.113549.1.1.1",
-  rsassaPss: "1.2.840.113549.1.1.10",
-  mgf1: "1.2.840.113549.1.1.8",
-  ocspAccess: "1.3.6.1.5.5.7.48.1",
-  caIssuersAccess: "1.3.6.1.5.5.7.48.2",
-  kpServerAuth: "1.3.6.1.5.5.7.3.1",
-  kpClientAuth: "1.3.6.1.5.5.7.3.2",
-  kpEmailProtection: "1.3.6.1.5.5.7.3.4",
-} as const;
 
 interface DigestEntry {
   readonly oid: string;
@@ -34,30 +24,49 @@ export const DIGESTS: Readonly<Record<Digest, DigestEntry>> = {
   "SHA-512": { oid: "2.16.840.1.101.3.4.2.3", length: 64, ecdsa: "1.2.840.10045.4.3.4", rsa: "1.2.840.113549.1.1.13" },
 };
 
+const NULL_PARAMETERS = AsnNullConverter.toASN(null).toBER();
+
 /**
  * A digest AlgorithmIdentifier with absent parameters (RFC 5754 §2).
  *
  * @param digest - the digest
- * @returns the DER AlgorithmIdentifier
+ * @returns the AlgorithmIdentifier
  */
-export const digestAlgorithmId = (digest: Digest): Uint8Array => seq(oidDer(DIGESTS[digest].oid));
+export const digestAlgorithmId = (digest: Digest): AlgorithmIdentifier => new AlgorithmIdentifier({ algorithm: DIGESTS[digest].oid });
 
-function pssParams(digest: Digest): Uint8Array {
+/**
+ * A digest AlgorithmIdentifier with NULL parameters, as OCSP CertIDs conventionally carry them (OpenSSL writes them so).
+ *
+ * @param digest - the digest
+ * @returns the AlgorithmIdentifier
+ */
+export const digestAlgorithmIdWithNull = (digest: Digest): AlgorithmIdentifier =>
+  new AlgorithmIdentifier({ algorithm: DIGESTS[digest].oid, parameters: NULL_PARAMETERS });
+
+const withNull = (algorithm: string): AlgorithmIdentifier => new AlgorithmIdentifier({ algorithm, parameters: NULL_PARAMETERS });
+
+function pss(digest: Digest): AlgorithmIdentifier {
   // DER omits DEFAULT values: SHA-1, MGF1-SHA-1 and salt 20 are the defaults of RSASSA-PSS-params.
-  if (digest === "SHA-1") return seq();
-  const hash = seq(oidDer(DIGESTS[digest].oid), NULL);
-  return seq(explicit(0, hash), explicit(1, seq(oidDer(KIT_OID.mgf1), hash)), explicit(2, int(DIGESTS[digest].length)));
+  const params =
+    digest === "SHA-1"
+      ? new RsassaPssParams()
+      : new RsassaPssParams({
+          hashAlgorithm: withNull(DIGESTS[digest].oid),
+          maskGenAlgorithm: new AlgorithmIdentifier({ algorithm: KIT_OID.mgf1, parameters: AsnConvert.serialize(withNull(DIGESTS[digest].oid)) }),
+          saltLength: DIGESTS[digest].length,
+        });
+  return new AlgorithmIdentifier({ algorithm: KIT_OID.rsassaPss, parameters: AsnConvert.serialize(params) });
 }
 
 interface KeyAlgorithmEntry {
   readonly generate: RsaHashedKeyGenParams | EcKeyGenParams;
   /** The import parameters for a private key bound to a digest (RSA keys carry their hash in WebCrypto). */
   readonly importFor: (digest: Digest) => RsaHashedImportParams | EcKeyImportParams;
-  readonly sign: (digest: Digest) => AlgorithmIdentifier | RsaPssParams | EcdsaParams;
+  readonly sign: (digest: Digest) => Algorithm | RsaPssParams | EcdsaParams;
   /** The X.509 / CRL / OCSP signatureAlgorithm. */
-  readonly signatureAlgorithm: (digest: Digest) => Uint8Array;
+  readonly signatureAlgorithm: (digest: Digest) => AlgorithmIdentifier;
   /** The CMS SignerInfo signatureAlgorithm (plain `rsaEncryption` for PKCS #1 v1.5, as most signing tools write). */
-  readonly cmsSignatureAlgorithm: (digest: Digest) => Uint8Array;
+  readonly cmsSignatureAlgorithm: (digest: Digest) => AlgorithmIdentifier;
   /** Whether WebCrypto's raw `r‖s` output must be turned into a DER `Ecdsa-Sig-Value`. */
   readonly ecdsa: boolean;
 }
@@ -70,24 +79,24 @@ export const KEY_ALGORITHMS: Readonly<Record<KeyAlgorithm, KeyAlgorithmEntry>> =
     generate: { name: "ECDSA", namedCurve: "P-256" },
     importFor: () => ({ name: "ECDSA", namedCurve: "P-256" }),
     sign: (digest) => ({ name: "ECDSA", hash: digest }),
-    signatureAlgorithm: (digest) => seq(oidDer(DIGESTS[digest].ecdsa)),
-    cmsSignatureAlgorithm: (digest) => seq(oidDer(DIGESTS[digest].ecdsa)),
+    signatureAlgorithm: (digest) => new AlgorithmIdentifier({ algorithm: DIGESTS[digest].ecdsa }),
+    cmsSignatureAlgorithm: (digest) => new AlgorithmIdentifier({ algorithm: DIGESTS[digest].ecdsa }),
     ecdsa: true,
   },
   "RSA-2048": {
     generate: { name: "RSASSA-PKCS1-v1_5", ...RSA_GEN },
     importFor: (digest) => ({ name: "RSASSA-PKCS1-v1_5", hash: digest }),
     sign: () => ({ name: "RSASSA-PKCS1-v1_5" }),
-    signatureAlgorithm: (digest) => seq(oidDer(DIGESTS[digest].rsa), NULL),
-    cmsSignatureAlgorithm: () => seq(oidDer(KIT_OID.rsaEncryption), NULL),
+    signatureAlgorithm: (digest) => withNull(DIGESTS[digest].rsa),
+    cmsSignatureAlgorithm: () => withNull(KIT_OID.rsaEncryption),
     ecdsa: false,
   },
   "RSA-PSS": {
     generate: { name: "RSA-PSS", ...RSA_GEN },
     importFor: (digest) => ({ name: "RSA-PSS", hash: digest }),
     sign: (digest) => ({ name: "RSA-PSS", saltLength: DIGESTS[digest].length }),
-    signatureAlgorithm: (digest) => seq(oidDer(KIT_OID.rsassaPss), pssParams(digest)),
-    cmsSignatureAlgorithm: (digest) => seq(oidDer(KIT_OID.rsassaPss), pssParams(digest)),
+    signatureAlgorithm: pss,
+    cmsSignatureAlgorithm: pss,
     ecdsa: false,
   },
 };

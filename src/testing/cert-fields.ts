@@ -1,11 +1,10 @@
-import { copyBytes } from "../lib/bytes.js";
-import { fields, integerBytes, rawOf, readRoot } from "../asn1/der.js";
+import { childAt, readElement, type Element } from "./der-tree.js";
 import type { TestIdentity } from "./identity.js";
 
-function tbsFields(der: Uint8Array) {
-  const tbs = fields(readRoot(der), 3, 3, "certificate")[0]!;
-  const f = fields(tbs, 6, 10, "tbsCertificate");
-  return f[0]!.tag === 0xa0 ? f.slice(1) : f;
+/** The TBSCertificate fields after the optional version: serial, signature, issuer, validity, subject... */
+function tbsFields(der: Uint8Array): readonly Element[] {
+  const tbs = childAt(readElement(der), 0, 0x30, "tbsCertificate");
+  return tbs.children[0]?.tag === 0xa0 ? tbs.children.slice(1) : tbs.children;
 }
 
 /**
@@ -20,7 +19,9 @@ function tbsFields(der: Uint8Array) {
  */
 export function serialOf(certificate: TestIdentity | Uint8Array): Uint8Array {
   if (!(certificate instanceof Uint8Array)) return certificate.serial;
-  return copyBytes(integerBytes(tbsFields(certificate)[0]!));
+  const serial = tbsFields(certificate)[0];
+  if (serial?.tag !== 0x02) throw new TypeError("certificate without a serial number");
+  return new Uint8Array(serial.content);
 }
 
 /**
@@ -35,5 +36,7 @@ export function serialOf(certificate: TestIdentity | Uint8Array): Uint8Array {
  */
 export function issuerNameOf(certificate: TestIdentity | Uint8Array): Uint8Array {
   if (!(certificate instanceof Uint8Array)) return certificate.issuerName;
-  return copyBytes(rawOf(tbsFields(certificate)[2]!));
+  const issuer = tbsFields(certificate)[2];
+  if (issuer?.tag !== 0x30) throw new TypeError("certificate without an issuer");
+  return new Uint8Array(issuer.bytes);
 }

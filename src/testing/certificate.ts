@@ -1,4 +1,6 @@
-import { intBytes, explicit, int, seq, bitString, unsignedBytes } from "./asn1.js";
+import { AsnConvert } from "@peculiar/asn1-schema";
+import type { Name} from "@peculiar/asn1-x509";
+import { Certificate, Extensions, SubjectPublicKeyInfo, TBSCertificate, Validity, Version } from "@peculiar/asn1-x509";
 import { KEY_ALGORITHMS, type Digest, type KeyAlgorithm } from "./algorithms.js";
 import {
   authorityInfoAccess,
@@ -6,17 +8,18 @@ import {
   caConstraints,
   certificatePolicies,
   crlDistributionPoint,
-  encodeExtension,
   extKeyUsage,
   keyUsage as keyUsageExt,
   qcSscd,
   subjectKeyId as subjectKeyIdExt,
+  toExtension,
   type KeyUsage,
   type RawExtension,
 } from "./extensions.js";
 import type { TestIdentity } from "./identity.js";
 import { hash, publicKeyBits, signBytes, testKeyPair, type TestKeyPair } from "./keys.js";
-import { encodeSubject, type SubjectInput } from "./name.js";
+import { buffer, encode, integerContent, schemaObject, verbatim } from "./der.js";
+import { subjectName, type SubjectInput } from "./name.js";
 import { toPem } from "./pem.js";
 import { toMillis, x509Time, type DateInput } from "./time.js";
 
@@ -105,6 +108,11 @@ export function createRootCa(options: CertificateOptions): Promise<TestIdentity>
   return build(null, { ca: true, ...options });
 }
 
+// Validity's constructor picks UTCTime for every year before 2050 (RFC 5280 wants GeneralizedTime before 1950 too),
+// and reads the clock.
+const validity = (notBefore: number, notAfter: number): Validity =>
+  schemaObject(Validity, { notBefore: x509Time(notBefore), notAfter: x509Time(notAfter) });
+
 async function build(issuer: TestIdentity | null, o: CertificateOptions): Promise<TestIdentity> {
   const crypto = o.crypto ?? issuer?.crypto ?? globalThis.crypto;
   const notBefore = toMillis(o.notBefore, "notBefore");
@@ -115,10 +123,11 @@ async function build(issuer: TestIdentity | null, o: CertificateOptions): Promis
   const keys = o.keyPair ?? (await testKeyPair(algorithm, o.keyLabel ?? o.subject.commonName, crypto));
   const signingKeys = issuer?.keyPair ?? keys;
   const digest = o.digest ?? "SHA-256";
-  const subject = encodeSubject(o.subject);
+  const name = subjectName(o.subject);
+  const subject = encode(name);
   const issuerName = issuer?.subject ?? subject;
   if (serialValue <= 0n) throw new RangeError("serial must be positive");
-  const serial = unsignedBytes(serialValue);
+  const serial = integerContent(serialValue);
   const ski = (await hash("SHA-1", publicKeyBits(keys.spki), crypto)) as Uint8Array;
   const aki = issuer?.subjectKeyId ?? ski;
 
@@ -141,19 +150,21 @@ async function build(issuer: TestIdentity | null, o: CertificateOptions): Promis
     exts.push(e);
   }
 
-  const sigAlg = KEY_ALGORITHMS[signingKeys.algorithm].signatureAlgorithm(digest);
-  const tbs = seq(
-    explicit(0, int(2)),
-    intBytes(serial),
-    sigAlg,
-    issuerName,
-    seq(x509Time(notBefore), x509Time(notAfter)),
-    subject,
-    keys.spki,
-    explicit(3, seq(...exts.map(encodeExtension))),
-  );
+  const signatureAlgorithm = KEY_ALGORITHMS[signingKeys.algorithm].signatureAlgorithm(digest);
+  const tbsCertificate = schemaObject(TBSCertificate, {
+    version: Version.v3,
+    serialNumber: buffer(serial),
+    signature: signatureAlgorithm,
+    issuer: issuer ? verbatim<Name>(issuerName) : name,
+    validity: validity(notBefore, notAfter),
+    subject: name,
+    subjectPublicKeyInfo: AsnConvert.parse(keys.spki, SubjectPublicKeyInfo),
+    extensions: new Extensions(exts.map(toExtension)),
+  });
+  const tbs = encode(tbsCertificate);
   const signature = await signBytes(signingKeys, tbs, digest, crypto);
-  const certificate = seq(tbs, sigAlg, bitString(signature));
+  // The TBS goes in as the bytes signed, not encoded a second time.
+  const certificate = encode(schemaObject(Certificate, { tbsCertificate: verbatim<TBSCertificate>(tbs), signatureAlgorithm, signatureValue: buffer(signature) }));
   return {
     certificate,
     pem: toPem(certificate),

@@ -1,7 +1,22 @@
-import { copyBytes } from "../lib/bytes.js";
-import { children, ctx, expect, fields, octets, oid, rawOf, readRoot, smallInt, Tag } from "../asn1/der.js";
-import { OID } from "../asn1/oids.js";
-import { explicit, int, octetString, oidDer, retag, seq, setAsGiven, setOf } from "./asn1.js";
+import { AsnConvert, OctetString } from "@peculiar/asn1-schema";
+import type {
+  CertificateChoices,
+  RevocationInfoChoice,
+  SignerInfo} from "@peculiar/asn1-cms";
+import {
+  CertificateSet,
+  ContentInfo,
+  DigestAlgorithmIdentifiers,
+  EncapsulatedContent,
+  EncapsulatedContentInfo,
+  RevocationInfoChoices,
+  SignedData,
+  SignerInfos,
+} from "@peculiar/asn1-cms";
+import type { AlgorithmIdentifier } from "@peculiar/asn1-x509";
+import { childAt, octetsOf, oidOf, readElement, type Element } from "./der-tree.js";
+import { derSorted, encode, verbatim } from "./der.js";
+import { KIT_OID } from "./oids.js";
 
 /** A SignedData taken apart, so the kit can add signers or tamper with one piece and put it back together. */
 export interface SignedDataParts {
@@ -20,36 +35,48 @@ export interface SignedDataParts {
 }
 
 /**
+ * The SignedData element of a ContentInfo.
+ *
+ * @param root - the ContentInfo element
+ * @returns the SignedData element
+ * @throws TypeError when it is not a SignedData
+ */
+export function signedDataElement(root: Element): Element {
+  if (root.tag !== 0x30 || oidOf(childAt(root, 0, 0x06, "contentType")) !== KIT_OID.signedData) throw new TypeError("not a CMS SignedData");
+  return childAt(childAt(root, 1, 0xa0, "content"), 0, 0x30, "SignedData");
+}
+
+/**
  * Takes a CMS ContentInfo holding SignedData apart (BER accepted, so signatures from elsewhere can be tampered with too).
  *
  * @param der - the ContentInfo
  * @returns its parts
- * @throws TypeError when it is not a SignedData; {@link decree130!Decree130Error | Decree130Error} when it does not parse
+ * @throws TypeError when it is not a SignedData, or does not parse
  * @example
  * ```ts
  * const { certificates, signerInfos } = parseSignedData(p7s);
  * ```
  */
 export function parseSignedData(der: Uint8Array): SignedDataParts {
-  const [type, wrapped] = fields(readRoot(der, "ber"), 2, 2, "ContentInfo", "ber");
-  if (oid(type!) !== OID.signedData) throw new TypeError("not a CMS SignedData");
-  const [sd] = children(expect(wrapped, ctx(0), "content"), "ber");
-  const f = fields(sd!, 4, 6, "SignedData", "ber");
-  const digestAlgorithms = children(expect(f[1], Tag.SET, "digestAlgorithms"), "ber").map((t) => copyBytes(rawOf(t)));
-  const [eType, eContent] = fields(f[2]!, 1, 2, "encapContentInfo", "ber");
-  const content = eContent ? copyBytes(octets(children(expect(eContent, ctx(0), "eContent"), "ber")[0]!)) : null;
-  let certificates: Uint8Array[] = [];
-  let crls: Uint8Array[] = [];
+  const sd = signedDataElement(readElement(der));
+  const f = sd.children;
+  const bytes = (e: Element) => new Uint8Array(e.bytes);
+  const digestAlgorithms = childAt(sd, 1, 0x31, "digestAlgorithms").children.map(bytes);
+  const encap = f[2];
+  if (encap?.tag !== 0x30) throw new TypeError("SignedData without encapContentInfo");
+  const eContent = encap.children[1];
+  const content = eContent ? octetsOf(childAt(eContent, 0, eContent.children[0]?.tag === 0x24 ? 0x24 : 0x04, "eContent")) : null;
   let i = 3;
-  if (f[i]?.tag === ctx(0)) certificates = children(f[i++]!, "ber").map((t) => copyBytes(rawOf(t)));
-  if (f[i]?.tag === ctx(1)) crls = children(f[i++]!, "ber").map((t) => copyBytes(rawOf(t)));
-  const signerInfos = children(expect(f[i], Tag.SET, "signerInfos"), "ber").map((t) => copyBytes(rawOf(t)));
-  return { digestAlgorithms, contentType: oid(eType!), content, certificates, crls, signerInfos };
+  const certificates = f[i]?.tag === 0xa0 ? f[i++]!.children.map(bytes) : [];
+  const crls = f[i]?.tag === 0xa1 ? f[i++]!.children.map(bytes) : [];
+  const signerInfos = childAt(sd, i, 0x31, "signerInfos").children.map(bytes);
+  return { digestAlgorithms, contentType: oidOf(childAt(encap, 0, 0x06, "eContentType")), content, certificates, crls, signerInfos };
 }
 
 /**
  * Puts a SignedData back together as DER, wrapped in a ContentInfo. The version follows RFC 5652 §5.1. Certificates,
- * CRLs and SignerInfos keep the given order (SignerInfo order is the document order a validator reports in).
+ * CRLs and SignerInfos keep the given order and their bytes (SignerInfo order is the document order a validator
+ * reports in).
  *
  * @param parts - the parts
  * @returns the ContentInfo (DER)
@@ -59,21 +86,26 @@ export function parseSignedData(der: Uint8Array): SignedDataParts {
  * ```
  */
 export function assembleSignedData(parts: SignedDataParts): Uint8Array {
-  const v3 = parts.contentType !== OID.data || parts.signerInfos.some((s) => signerInfoVersion(s) === 3);
-  const encap = seq(oidDer(parts.contentType), ...(parts.content === null ? [] : [explicit(0, octetString(parts.content))]));
-  const signedData = seq(
-    int(v3 ? 3 : 1),
-    setOf(...dedupe(parts.digestAlgorithms)),
-    encap,
-    ...(parts.certificates.length ? [retag(setAsGiven(...parts.certificates), 0xa0)] : []),
-    ...(parts.crls.length ? [retag(setAsGiven(...parts.crls), 0xa1)] : []),
-    setAsGiven(...parts.signerInfos),
-  );
-  return seq(oidDer(OID.signedData), explicit(0, signedData));
+  const v3 = parts.contentType !== KIT_OID.data || parts.signerInfos.some((s) => signerInfoVersion(s) === 3);
+  const signedData = new SignedData({
+    version: v3 ? 3 : 1,
+    digestAlgorithms: new DigestAlgorithmIdentifiers(
+      derSorted(dedupe(parts.digestAlgorithms).map((d) => verbatim<AlgorithmIdentifier>(d))),
+    ),
+    encapContentInfo: new EncapsulatedContentInfo({
+      eContentType: parts.contentType,
+      ...(parts.content === null ? {} : { eContent: new EncapsulatedContent({ single: new OctetString(parts.content) }) }),
+    }),
+    signerInfos: new SignerInfos(parts.signerInfos.map((s) => verbatim<SignerInfo>(s))),
+  });
+  if (parts.certificates.length) signedData.certificates = new CertificateSet(parts.certificates.map((c) => verbatim<CertificateChoices>(c)));
+  if (parts.crls.length) signedData.crls = new RevocationInfoChoices(parts.crls.map((c) => verbatim<RevocationInfoChoice>(c)));
+  return encode(new ContentInfo({ contentType: KIT_OID.signedData, content: AsnConvert.serialize(signedData) }));
 }
 
 function signerInfoVersion(signerInfo: Uint8Array): number {
-  return smallInt(children(readRoot(signerInfo, "ber"), "ber")[0]!, 10);
+  const version = childAt(readElement(signerInfo), 0, 0x02, "SignerInfo version");
+  return version.content.length === 1 ? version.content[0]! : -1;
 }
 
 /**

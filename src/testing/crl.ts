@@ -1,11 +1,24 @@
-import { OID } from "../asn1/oids.js";
-import { bitString, enumerated, explicit, implicitPrim, int, intBytes, seq } from "./asn1.js";
+import { AsnIntegerBigIntConverter } from "@peculiar/asn1-schema";
+import type {
+  Name} from "@peculiar/asn1-x509";
+import {
+  AuthorityKeyIdentifier,
+  CertificateList,
+  CRLReason,
+  InvalidityDate,
+  KeyIdentifier,
+  RevokedCertificate,
+  TBSCertList,
+  Version,
+} from "@peculiar/asn1-x509";
 import { KEY_ALGORITHMS, type Digest } from "./algorithms.js";
-import { encodeExtension, type RawExtension } from "./extensions.js";
+import { buffer, encode, schemaObject, verbatim } from "./der.js";
+import { toExtension, type RawExtension } from "./extensions.js";
 import type { TestIdentity } from "./identity.js";
 import { signBytes } from "./keys.js";
 import { REASON_CODES, revocationsAt, type RevocationEntry } from "./revocation.js";
-import { generalizedTime, toMillis, x509Time, type DateInput } from "./time.js";
+import { KIT_OID } from "./oids.js";
+import { toMillis, x509Time, type DateInput } from "./time.js";
 
 /** Options of {@link createCrl}. */
 export interface CrlOptions {
@@ -26,11 +39,23 @@ export interface CrlOptions {
   readonly crypto?: Crypto;
 }
 
-function entryDer(e: RevocationEntry): Uint8Array {
+/**
+ * An INTEGER (DER), any size.
+ *
+ * @param value - the integer
+ * @returns the encoded INTEGER
+ */
+export const integerDer = (value: bigint | number): Uint8Array => new Uint8Array(AsnIntegerBigIntConverter.toASN(BigInt(value)).toBER());
+
+function entry(e: RevocationEntry): RevokedCertificate {
   const exts: RawExtension[] = [];
-  if (e.reason !== "unspecified") exts.push({ oid: OID.cRLReason, value: enumerated(REASON_CODES[e.reason]) });
-  if (e.invalidityDate !== undefined) exts.push({ oid: OID.invalidityDate, value: generalizedTime(e.invalidityDate) });
-  return seq(intBytes(e.serial), x509Time(e.at), ...(exts.length ? [seq(...exts.map(encodeExtension))] : []));
+  if (e.reason !== "unspecified") exts.push({ oid: KIT_OID.cRLReason, value: encode(new CRLReason(REASON_CODES[e.reason])) });
+  if (e.invalidityDate !== undefined) exts.push({ oid: KIT_OID.invalidityDate, value: encode(schemaObject(InvalidityDate, { value: new Date(e.invalidityDate) })) });
+  return new RevokedCertificate({
+    userCertificate: buffer(e.serial),
+    revocationDate: x509Time(e.at),
+    ...(exts.length ? { crlEntryExtensions: exts.map(toExtension) } : {}),
+  });
 }
 
 /**
@@ -53,21 +78,22 @@ export async function createCrl(issuer: TestIdentity, options: CrlOptions): Prom
   const entries = options.entries ?? revocationsAt(issuer, thisUpdate);
   const number = options.crlNumber ?? Math.floor(thisUpdate / 1000);
   const exts: RawExtension[] = [
-    { oid: OID.authorityKeyIdentifier, value: seq(implicitPrim(0, issuer.subjectKeyId)) },
-    { oid: OID.cRLNumber, value: int(number) },
+    { oid: KIT_OID.authorityKeyIdentifier, value: encode(new AuthorityKeyIdentifier({ keyIdentifier: new KeyIdentifier(issuer.subjectKeyId) })) },
+    { oid: KIT_OID.cRLNumber, value: integerDer(number) },
   ];
-  if (options.deltaOf !== undefined) exts.push({ oid: OID.deltaCRLIndicator, critical: true, value: int(options.deltaOf) });
+  if (options.deltaOf !== undefined) exts.push({ oid: KIT_OID.deltaCRLIndicator, critical: true, value: integerDer(options.deltaOf) });
   exts.push(...(options.extensions ?? []));
-  const sigAlg = KEY_ALGORITHMS[signer.keyAlgorithm].signatureAlgorithm(digest);
-  const tbs = seq(
-    int(1),
-    sigAlg,
-    issuer.subject,
-    x509Time(thisUpdate),
-    ...(options.nextUpdate === undefined ? [] : [x509Time(toMillis(options.nextUpdate, "nextUpdate"))]),
-    ...(entries.length ? [seq(...entries.map(entryDer))] : []),
-    explicit(0, seq(...exts.map(encodeExtension))),
-  );
-  const signature = await signBytes(signer.keyPair, tbs, digest, crypto);
-  return seq(tbs, sigAlg, bitString(signature));
+  const signature = KEY_ALGORITHMS[signer.keyAlgorithm].signatureAlgorithm(digest);
+  const tbsCertList = new TBSCertList({
+    version: Version.v2,
+    signature,
+    issuer: verbatim<Name>(issuer.subject),
+    thisUpdate: x509Time(thisUpdate),
+    ...(options.nextUpdate === undefined ? {} : { nextUpdate: x509Time(toMillis(options.nextUpdate, "nextUpdate")) }),
+    ...(entries.length ? { revokedCertificates: entries.map(entry) } : {}),
+    crlExtensions: exts.map(toExtension),
+  });
+  const tbs = encode(tbsCertList);
+  const value = await signBytes(signer.keyPair, tbs, digest, crypto);
+  return encode(new CertificateList({ tbsCertList: verbatim<TBSCertList>(tbs), signatureAlgorithm: signature, signature: buffer(value) }));
 }

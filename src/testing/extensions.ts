@@ -1,20 +1,37 @@
-import { OID } from "../asn1/oids.js";
-import { KeyUsageBit, type KeyUsageName } from "../model/extensions.js";
-import { explicit, ia5String, implicitPrim, int, namedBits, NULL, octetString, oidDer, retag, seq, TRUE } from "./asn1.js";
-import { KIT_OID } from "./algorithms.js";
+import { AsnNullConverter, OctetString } from "@peculiar/asn1-schema";
+import {
+  AccessDescription,
+  AuthorityInfoAccessSyntax,
+  AuthorityKeyIdentifier,
+  BasicConstraints,
+  CertificatePolicies,
+  CRLDistributionPoints,
+  DistributionPoint,
+  DistributionPointName,
+  ExtendedKeyUsage,
+  Extension,
+  GeneralName,
+  KeyIdentifier,
+  KeyUsage as KeyUsageBits,
+  KeyUsageFlags,
+  PolicyInformation,
+  SubjectKeyIdentifier,
+} from "@peculiar/asn1-x509";
+import type { KeyUsageName } from "../model/extensions.js";
+import { encode } from "./der.js";
+import { KIT_OID } from "./oids.js";
+import { QcStatement, QcStatements } from "./schemas.js";
 
 /** keyUsage bit names (RFC 5280 §4.2.1.3). */
 export type KeyUsage = KeyUsageName;
-
-const KEY_USAGE_BITS: Readonly<Record<KeyUsage, number>> = KeyUsageBit;
 
 /** Extended key usages by name; any other value is taken as a dotted OID. */
 export const EXTENDED_KEY_USAGES = {
   serverAuth: KIT_OID.kpServerAuth,
   clientAuth: KIT_OID.kpClientAuth,
   emailProtection: KIT_OID.kpEmailProtection,
-  timeStamping: OID.kpTimeStamping,
-  OCSPSigning: OID.kpOcspSigning,
+  timeStamping: KIT_OID.kpTimeStamping,
+  OCSPSigning: KIT_OID.kpOcspSigning,
 } as const;
 
 /** An extension to add as is: its OID, criticality and the DER inside its OCTET STRING. */
@@ -25,13 +42,13 @@ export interface RawExtension {
 }
 
 /**
- * Encodes one Extension (criticality FALSE is the DEFAULT, so it is omitted).
+ * One Extension (criticality FALSE is the DEFAULT, so it is left out).
  *
  * @param ext - the extension
- * @returns the DER Extension
+ * @returns the Extension
  */
-export const encodeExtension = (ext: RawExtension): Uint8Array =>
-  seq(oidDer(ext.oid), ...(ext.critical ? [TRUE] : []), octetString(ext.value));
+export const toExtension = (ext: RawExtension): Extension =>
+  new Extension({ extnID: ext.oid, critical: ext.critical ?? false, extnValue: new OctetString(ext.value) });
 
 /**
  * basicConstraints, critical, for a CA.
@@ -40,9 +57,9 @@ export const encodeExtension = (ext: RawExtension): Uint8Array =>
  * @returns the extension
  */
 export const caConstraints = (pathLen?: number): RawExtension => ({
-  oid: OID.basicConstraints,
+  oid: KIT_OID.basicConstraints,
   critical: true,
-  value: seq(TRUE, ...(pathLen === undefined ? [] : [int(pathLen)])),
+  value: encode(new BasicConstraints({ cA: true, ...(pathLen === undefined ? {} : { pathLenConstraint: pathLen }) })),
 });
 
 /**
@@ -52,9 +69,9 @@ export const caConstraints = (pathLen?: number): RawExtension => ({
  * @returns the extension
  */
 export const keyUsage = (names: readonly KeyUsage[]): RawExtension => ({
-  oid: OID.keyUsage,
+  oid: KIT_OID.keyUsage,
   critical: true,
-  value: namedBits(names.map((n) => KEY_USAGE_BITS[n])),
+  value: encode(new KeyUsageBits(names.reduce((flags, n) => flags | KeyUsageFlags[n], 0))),
 });
 
 /**
@@ -65,9 +82,9 @@ export const keyUsage = (names: readonly KeyUsage[]): RawExtension => ({
  * @returns the extension
  */
 export const extKeyUsage = (usages: readonly string[], critical: boolean): RawExtension => ({
-  oid: OID.extKeyUsage,
+  oid: KIT_OID.extKeyUsage,
   critical,
-  value: seq(...usages.map((u) => oidDer((EXTENDED_KEY_USAGES as Record<string, string>)[u] ?? u))),
+  value: encode(new ExtendedKeyUsage(usages.map((u) => (EXTENDED_KEY_USAGES as Record<string, string>)[u] ?? u))),
 });
 
 /**
@@ -76,7 +93,7 @@ export const extKeyUsage = (usages: readonly string[], critical: boolean): RawEx
  * @param id - the key identifier
  * @returns the extension
  */
-export const subjectKeyId = (id: Uint8Array): RawExtension => ({ oid: OID.subjectKeyIdentifier, value: octetString(id) });
+export const subjectKeyId = (id: Uint8Array): RawExtension => ({ oid: KIT_OID.subjectKeyIdentifier, value: encode(new SubjectKeyIdentifier(id)) });
 
 /**
  * authorityKeyIdentifier with the keyIdentifier only.
@@ -84,7 +101,10 @@ export const subjectKeyId = (id: Uint8Array): RawExtension => ({ oid: OID.subjec
  * @param id - the issuer's key identifier
  * @returns the extension
  */
-export const authorityKeyId = (id: Uint8Array): RawExtension => ({ oid: OID.authorityKeyIdentifier, value: seq(implicitPrim(0, id)) });
+export const authorityKeyId = (id: Uint8Array): RawExtension => ({
+  oid: KIT_OID.authorityKeyIdentifier,
+  value: encode(new AuthorityKeyIdentifier({ keyIdentifier: new KeyIdentifier(id) })),
+});
 
 /**
  * cRLDistributionPoints with one URI.
@@ -93,8 +113,12 @@ export const authorityKeyId = (id: Uint8Array): RawExtension => ({ oid: OID.auth
  * @returns the extension
  */
 export const crlDistributionPoint = (uri: string): RawExtension => ({
-  oid: OID.cRLDistributionPoints,
-  value: seq(seq(explicit(0, explicit(0, retag(ia5String(uri), 0x86))))),
+  oid: KIT_OID.cRLDistributionPoints,
+  value: encode(
+    new CRLDistributionPoints([
+      new DistributionPoint({ distributionPoint: new DistributionPointName({ fullName: [new GeneralName({ uniformResourceIdentifier: uri })] }) }),
+    ]),
+  ),
 });
 
 /**
@@ -105,10 +129,12 @@ export const crlDistributionPoint = (uri: string): RawExtension => ({
  * @returns the extension
  */
 export function authorityInfoAccess(ocsp?: string, caIssuers?: string): RawExtension {
-  const access: Uint8Array[] = [];
-  if (ocsp !== undefined) access.push(seq(oidDer(KIT_OID.ocspAccess), retag(ia5String(ocsp), 0x86)));
-  if (caIssuers !== undefined) access.push(seq(oidDer(KIT_OID.caIssuersAccess), retag(ia5String(caIssuers), 0x86)));
-  return { oid: OID.authorityInfoAccess, value: seq(...access) };
+  const access: AccessDescription[] = [];
+  const at = (accessMethod: string, uri: string) =>
+    new AccessDescription({ accessMethod, accessLocation: new GeneralName({ uniformResourceIdentifier: uri }) });
+  if (ocsp !== undefined) access.push(at(KIT_OID.ocspAccess, ocsp));
+  if (caIssuers !== undefined) access.push(at(KIT_OID.caIssuersAccess, caIssuers));
+  return { oid: KIT_OID.authorityInfoAccess, value: encode(new AuthorityInfoAccessSyntax(access)) };
 }
 
 /**
@@ -118,8 +144,8 @@ export function authorityInfoAccess(ocsp?: string, caIssuers?: string): RawExten
  * @returns the extension
  */
 export const certificatePolicies = (oids: readonly string[]): RawExtension => ({
-  oid: OID.certificatePolicies,
-  value: seq(...oids.map((o) => seq(oidDer(o)))),
+  oid: KIT_OID.certificatePolicies,
+  value: encode(new CertificatePolicies(oids.map((policyIdentifier) => new PolicyInformation({ policyIdentifier })))),
 });
 
 /**
@@ -127,11 +153,15 @@ export const certificatePolicies = (oids: readonly string[]): RawExtension => ({
  *
  * @returns the extension
  */
-export const qcSscd = (): RawExtension => ({ oid: OID.qcStatements, value: seq(seq(oidDer(OID.qcsQcSSCD))) });
+export const qcSscd = (): RawExtension => ({
+  oid: KIT_OID.qcStatements,
+  value: encode(new QcStatements([new QcStatement({ statementId: KIT_OID.qcsQcSSCD })])),
+});
 
 /**
  * id-pkix-ocsp-nocheck, for a delegated OCSP responder (RFC 6960 §4.2.2.2.1).
  *
  * @returns the extension
  */
-export const ocspNoCheck = (): RawExtension => ({ oid: OID.ocspNoCheck, value: NULL });
+export const ocspNoCheck = (): RawExtension => ({ oid: KIT_OID.ocspNoCheck, value: new Uint8Array(AsnNullConverter.toASN(null).toBER()) });
+

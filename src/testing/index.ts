@@ -19,6 +19,7 @@ export type { Digest, KeyAlgorithm } from "./algorithms.js";
 export { createRootCa, issueCertificate, type CertificateOptions } from "./certificate.js";
 export { issuerNameOf, serialOf } from "./cert-fields.js";
 export { addSigner, signCms, type CmsAttribute, type CmsOptions, type CmsSigner, type CmsSignerOptions } from "./cms.js";
+export { addUnsignedAttribute } from "./signer-info.js";
 export { parseSignedData, assembleSignedData, type SignedDataParts } from "./cms-parts.js";
 export { createCrl, type CrlOptions } from "./crl.js";
 export { EXTENDED_KEY_USAGES, type KeyUsage, type RawExtension } from "./extensions.js";
@@ -47,3 +48,14 @@ export {
   type TrustListProviderJson,
 } from "./trust-list.js";
 export { malformSignatureEncoding, type SignatureMalformation } from "./tamper-encoding.js";
+export {
+  addSignatureTimestamp,
+  createTimestampingAuthority,
+  createTimestampResponse,
+  createTimestampToken,
+  TEST_TSA_POLICY,
+  type ImprintInput,
+  type TimestampingAuthorityOptions,
+  type TimestampOptions,
+  type TimestampStatus,
+} from "./timestamp.js";

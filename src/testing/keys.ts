@@ -1,6 +1,8 @@
-import { children, readRoot, valueOf } from "../asn1/der.js";
-import { intBytes, minimalUnsigned, seq } from "./asn1.js";
+import { AsnConvert } from "@peculiar/asn1-schema";
+import { SubjectPublicKeyInfo } from "@peculiar/asn1-x509";
 import { KEY_ALGORITHMS, type Digest, type KeyAlgorithm } from "./algorithms.js";
+import { buffer, encode, unsignedInteger } from "./der.js";
+import { EcdsaSigValue } from "./schemas.js";
 
 /** A key pair the kit made, with its exported SubjectPublicKeyInfo. */
 export interface TestKeyPair {
@@ -78,7 +80,7 @@ async function keyFor(pair: TestKeyPair, digest: Digest, crypto: Crypto): Promis
 /** Turns WebCrypto's `r‖s` into the DER `Ecdsa-Sig-Value` X.509 and CMS carry. */
 function ecdsaDer(raw: Uint8Array): Uint8Array {
   const half = raw.length / 2;
-  return seq(intBytes(minimalUnsigned(raw.subarray(0, half))), intBytes(minimalUnsigned(raw.subarray(half))));
+  return encode(new EcdsaSigValue({ r: buffer(unsignedInteger(raw.subarray(0, half))), s: buffer(unsignedInteger(raw.subarray(half))) }));
 }
 
 /**
@@ -104,9 +106,7 @@ export async function signBytes(pair: TestKeyPair, data: Uint8Array, digest: Dig
  * @returns the BIT STRING content without its unused-bits octet
  */
 export function publicKeyBits(spki: Uint8Array): Uint8Array {
-  const bits = children(readRoot(spki))[1];
-  if (!bits) throw new TypeError("SubjectPublicKeyInfo without a key");
-  return valueOf(bits).subarray(1);
+  return new Uint8Array(AsnConvert.parse(spki, SubjectPublicKeyInfo).subjectPublicKey);
 }
 
 /**

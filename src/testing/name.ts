@@ -1,4 +1,6 @@
-import { ia5String, oidDer, printableString, seq, setOf, utf8String } from "./asn1.js";
+import { AttributeTypeAndValue, AttributeValue, Name, RelativeDistinguishedName } from "@peculiar/asn1-x509";
+import { encode } from "./der.js";
+import { KIT_OID } from "./oids.js";
 
 /**
  * A subject in the Vietnamese convention: identifiers go in `UID` attributes as `MST:<tax code>`, `CCCD:<citizen id>`,
@@ -29,19 +31,10 @@ export interface SubjectInput {
   readonly email?: string;
 }
 
-const ATTR = {
-  C: "2.5.4.6",
-  ST: "2.5.4.8",
-  L: "2.5.4.7",
-  O: "2.5.4.10",
-  OU: "2.5.4.11",
-  T: "2.5.4.12",
-  CN: "2.5.4.3",
-  UID: "0.9.2342.19200300.100.1.1",
-  E: "1.2.840.113549.1.9.1",
-} as const;
+const rdn = (type: string, value: AttributeValue): RelativeDistinguishedName =>
+  new RelativeDistinguishedName([new AttributeTypeAndValue({ type, value })]);
 
-const rdn = (type: string, value: Uint8Array): Uint8Array => setOf(seq(oidDer(type), value));
+const PRINTABLE = /^[A-Za-z0-9 '()+,\-./:=?]*$/;
 
 /**
  * Encodes a subject as a DER Name, most significant first: `C, ST, L, O, OU, T, CN, UID…, E`.
@@ -54,21 +47,33 @@ const rdn = (type: string, value: Uint8Array): Uint8Array => setOf(seq(oidDer(ty
  * ```
  */
 export function encodeSubject(subject: SubjectInput): Uint8Array {
+  return encode(subjectName(subject));
+}
+
+/**
+ * The Name of a subject, as {@link encodeSubject} writes it.
+ *
+ * @param subject - the subject fields
+ * @returns the Name
+ */
+export function subjectName(subject: SubjectInput): Name {
   if (!subject.commonName) throw new TypeError("subject.commonName is required");
-  const parts: Uint8Array[] = [rdn(ATTR.C, printableString(subject.country ?? "VN"))];
+  const country = subject.country ?? "VN";
+  if (!PRINTABLE.test(country)) throw new TypeError(`"${country}" is not a PrintableString`);
+  const parts = [rdn(KIT_OID.countryName, new AttributeValue({ printableString: country }))];
   const text: [string, string | undefined][] = [
-    [ATTR.ST, subject.province],
-    [ATTR.L, subject.locality],
-    [ATTR.O, subject.organization],
-    [ATTR.OU, subject.organizationalUnit],
-    [ATTR.T, subject.title],
-    [ATTR.CN, subject.commonName],
+    [KIT_OID.stateOrProvinceName, subject.province],
+    [KIT_OID.localityName, subject.locality],
+    [KIT_OID.organizationName, subject.organization],
+    [KIT_OID.organizationalUnitName, subject.organizationalUnit],
+    [KIT_OID.title, subject.title],
+    [KIT_OID.commonName, subject.commonName],
   ];
-  for (const [type, value] of text) if (value !== undefined) parts.push(rdn(type, utf8String(value)));
+  for (const [type, value] of text) if (value !== undefined) parts.push(rdn(type, new AttributeValue({ utf8String: value })));
   for (const id of ["MST", "CCCD", "CMND"] as const) {
     const value = subject[id];
-    if (value !== undefined) parts.push(rdn(ATTR.UID, utf8String(`${id}:${value}`)));
+    if (value !== undefined) parts.push(rdn(KIT_OID.userId, new AttributeValue({ utf8String: `${id}:${value}` })));
   }
-  if (subject.email !== undefined) parts.push(rdn(ATTR.E, ia5String(subject.email)));
-  return seq(...parts);
+  if (subject.email !== undefined) parts.push(rdn(KIT_OID.emailAddress, new AttributeValue({ ia5String: subject.email })));
+  return new Name(parts);
 }

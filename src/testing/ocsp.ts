@@ -1,13 +1,28 @@
-import { OID } from "../asn1/oids.js";
-import { bitString, enumerated, explicit, implicitPrim, intBytes, octetString, oidDer, retag, seq, NULL } from "./asn1.js";
-import { digestAlgorithmId, KEY_ALGORITHMS, type Digest } from "./algorithms.js";
+import { AsnConvert, OctetString } from "@peculiar/asn1-schema";
+import {
+  BasicOCSPResponse,
+  CertID,
+  CertStatus,
+  KeyHash,
+  OCSPResponse,
+  ResponderID,
+  ResponseBytes,
+  ResponseData,
+  RevokedInfo,
+  SingleResponse,
+} from "@peculiar/asn1-ocsp";
+import type { Certificate, Name } from "@peculiar/asn1-x509";
+import { CRLReason } from "@peculiar/asn1-x509";
+import { digestAlgorithmIdWithNull, KEY_ALGORITHMS, type Digest } from "./algorithms.js";
 import { issueCertificate } from "./certificate.js";
 import { ocspNoCheck } from "./extensions.js";
 import type { TestIdentity } from "./identity.js";
 import { hash, publicKeyBits, signBytes } from "./keys.js";
 import { serialOf } from "./cert-fields.js";
+import { buffer, encode, schemaObject, verbatim } from "./der.js";
+import { KIT_OID } from "./oids.js";
 import { REASON_CODES, revocationsAt, type ReasonName } from "./revocation.js";
-import { generalizedTime, toMillis, type DateInput } from "./time.js";
+import { toMillis, type DateInput } from "./time.js";
 
 /** OCSPResponseStatus values (RFC 6960 §4.2.1); 4 is unused by the standard. */
 const RESPONSE_STATUS = {
@@ -66,59 +81,61 @@ export async function createOcspResponse(
   options: OcspOptions,
 ): Promise<Uint8Array> {
   const status = options.responseStatus ?? "successful";
-  if (status !== "successful") return seq(enumerated(RESPONSE_STATUS[status]));
+  if (status !== "successful") return encode(new OCSPResponse({ responseStatus: RESPONSE_STATUS[status] }));
   const crypto = options.crypto ?? issuer.crypto;
   const thisUpdate = toMillis(options.thisUpdate, "thisUpdate");
   const producedAt = options.producedAt === undefined ? thisUpdate : toMillis(options.producedAt, "producedAt");
   const responder = options.responder ?? issuer;
   const serial = serialOf(certificate);
   const idDigest = options.certIdDigest ?? "SHA-1";
-  const certId = seq(
-    digestAlgorithmIdWithNull(idDigest),
-    octetString(await hash(idDigest, issuer.subject, crypto)),
-    octetString(await hash(idDigest, publicKeyBits(issuer.keyPair.spki), crypto)),
-    intBytes(serial),
-  );
-  const singleResponse = seq(
-    certId,
-    certStatus(issuer, serial, thisUpdate, options),
-    generalizedTime(thisUpdate),
-    ...(options.nextUpdate === undefined ? [] : [explicit(0, generalizedTime(toMillis(options.nextUpdate, "nextUpdate")))]),
-  );
-  const responderId =
+  const certID = new CertID({
+    // CertID hash algorithms conventionally carry NULL parameters (OpenSSL writes them so).
+    hashAlgorithm: digestAlgorithmIdWithNull(idDigest),
+    issuerNameHash: new OctetString(await hash(idDigest, issuer.subject, crypto)),
+    issuerKeyHash: new OctetString(await hash(idDigest, publicKeyBits(issuer.keyPair.spki), crypto)),
+    serialNumber: buffer(serial),
+  });
+  const single = schemaObject(SingleResponse, {
+    certID,
+    certStatus: certStatus(issuer, serial, thisUpdate, options),
+    thisUpdate: new Date(thisUpdate),
+    ...(options.nextUpdate === undefined ? {} : { nextUpdate: new Date(toMillis(options.nextUpdate, "nextUpdate")) }),
+  });
+  const responderID =
     (options.responderId ?? "name") === "name"
-      ? explicit(1, responder.subject)
-      : explicit(2, octetString(await hash("SHA-1", publicKeyBits(responder.keyPair.spki), crypto)));
-  const tbs = seq(responderId, generalizedTime(producedAt), seq(singleResponse));
+      ? new ResponderID({ byName: verbatim<Name>(responder.subject) })
+      : new ResponderID({ byKey: new KeyHash(await hash("SHA-1", publicKeyBits(responder.keyPair.spki), crypto)) });
+  const tbs = encode(schemaObject(ResponseData, { responderID, producedAt: new Date(producedAt), responses: [single] }));
   const digest = options.digest ?? "SHA-256";
-  const sigAlg = KEY_ALGORITHMS[responder.keyAlgorithm].signatureAlgorithm(digest);
+  const signatureAlgorithm = KEY_ALGORITHMS[responder.keyAlgorithm].signatureAlgorithm(digest);
   const signature = await signBytes(responder.keyPair, tbs, digest, crypto);
   const includeCert = options.includeResponderCertificate ?? responder !== issuer;
-  const basic = seq(tbs, sigAlg, bitString(signature), ...(includeCert ? [explicit(0, seq(responder.certificate))] : []));
-  return seq(enumerated(0), explicit(0, seq(oidDer(OID.ocspBasic), octetString(basic))));
+  const basic = schemaObject(BasicOCSPResponse, {
+    tbsResponseData: verbatim<ResponseData>(tbs),
+    signatureAlgorithm,
+    signature: buffer(signature),
+    ...(includeCert ? { certs: [verbatim<Certificate>(responder.certificate)] } : {}),
+  });
+  const responseBytes = new ResponseBytes({ responseType: KIT_OID.ocspBasic, response: new OctetString(AsnConvert.serialize(basic)) });
+  return encode(new OCSPResponse({ responseStatus: RESPONSE_STATUS.successful, responseBytes }));
 }
 
-// CertID hash algorithms conventionally carry NULL parameters (OpenSSL writes them so).
-const digestAlgorithmIdWithNull = (digest: Digest): Uint8Array => {
-  const plain = digestAlgorithmId(digest);
-  return seq(plain.subarray(2), NULL);
-};
-
-function certStatus(issuer: TestIdentity, serial: Uint8Array, thisUpdate: number, o: OcspOptions): Uint8Array {
+function certStatus(issuer: TestIdentity, serial: Uint8Array, thisUpdate: number, o: OcspOptions): CertStatus {
   const found = revocationsAt(issuer, thisUpdate).find(
     (e) => e.serial.length === serial.length && e.serial.every((b, i) => b === serial[i]),
   );
   // A released hold (removeFromCRL) means the certificate is good again.
   const recorded = found?.reason === "removeFromCRL" ? undefined : found;
   const status = o.status ?? (recorded ? "revoked" : "good");
-  if (status === "good") return implicitPrim(0, new Uint8Array());
-  if (status === "unknown") return implicitPrim(2, new Uint8Array());
+  if (status === "good") return new CertStatus({ good: null });
+  if (status === "unknown") return new CertStatus({ unknown: null });
   const at = o.revocationTime !== undefined ? toMillis(o.revocationTime, "revocationTime") : (recorded?.at ?? thisUpdate);
   const given = o.reason ?? (o.revocationTime === undefined ? recorded?.reason : undefined);
   // RFC 5280 §5.3.1: no reason code for `unspecified`.
   const reason = given === "unspecified" ? undefined : given;
-  const info = seq(generalizedTime(at), ...(reason === undefined ? [] : [explicit(0, enumerated(REASON_CODES[reason]))]));
-  return retag(info, 0xa1);
+  const info = schemaObject(RevokedInfo, { revocationTime: new Date(at) });
+  if (reason !== undefined) info.revocationReason = new CRLReason(REASON_CODES[reason]);
+  return new CertStatus({ revoked: info });
 }
 
 /** Options of {@link createOcspResponder}. */

@@ -4,6 +4,7 @@ import { createRootCa, issueCertificate } from "./certificate.js";
 import type { TestIdentity } from "./identity.js";
 import type { SubjectInput } from "./name.js";
 import type { DateInput } from "./time.js";
+import { createTimestampingAuthority } from "./timestamp.js";
 import { trustListJson, type LicenceInput, type TrustListJson, type TrustListProviderInput } from "./trust-list.js";
 
 /** The CAs of a test PKI. */
@@ -32,6 +33,12 @@ export interface TestPkiOptions {
   readonly extraProviders?: readonly TrustListProviderInput[];
   /** The trust list's name. */
   readonly trustListName?: string;
+  /**
+   * Add a timestamping authority certified by the public CA (extendedKeyUsage timeStamping, critical), and list the
+   * public CA with `services: ["signing", "timestamping"]`. `true` takes the CAs' validity and the name
+   * `TEST Timestamping Authority`.
+   */
+  readonly timestampingAuthority?: boolean | { readonly commonName?: string; readonly notBefore?: DateInput; readonly notAfter?: DateInput };
   readonly crypto?: Crypto;
 }
 
@@ -49,6 +56,8 @@ export interface TestPki {
   readonly specializedCa: TestIdentity;
   /** Self-signed CA absent from the trust list: `ISSUER_NOT_RECOGNIZED`. */
   readonly unlistedCa: TestIdentity;
+  /** With the `timestampingAuthority` option: the TSA, certified by the public CA. */
+  readonly timestampingAuthority?: TestIdentity;
   /** The `decree130/trust-list@1` JSON. */
   readonly trustList: TrustListJson;
   readonly keyAlgorithm: KeyAlgorithm;
@@ -104,6 +113,16 @@ export async function createTestPki(options: TestPkiOptions = {}): Promise<TestP
     issueCertificate(nationalRoot, { ...spec("publicCa"), ca: { pathLen: 0 } }),
     issueCertificate(governmentRoot, { ...spec("governmentSubCa"), ca: { pathLen: 0 } }),
   ]);
+  const tsaOption = options.timestampingAuthority;
+  const timestampingAuthority =
+    tsaOption === undefined || tsaOption === false
+      ? undefined
+      : await createTimestampingAuthority(publicCa, {
+          notBefore: (tsaOption === true ? undefined : tsaOption.notBefore) ?? options.notBefore ?? DEFAULT_NOT_BEFORE,
+          notAfter: (tsaOption === true ? undefined : tsaOption.notAfter) ?? options.notAfter ?? DEFAULT_NOT_AFTER,
+          ...(tsaOption === true || tsaOption.commonName === undefined ? {} : { commonName: tsaOption.commonName }),
+          keyLabel: "pki/timestampingAuthority",
+        });
   const licence = (role: ListedRole, fallback?: readonly LicenceInput[]) => {
     const l = options.licenses?.[role] === undefined ? fallback : options.licenses[role];
     return l === undefined || l === null ? {} : { licenses: l };
@@ -121,10 +140,24 @@ export async function createTestPki(options: TestPkiOptions = {}): Promise<TestP
   });
   const trustList = trustListJson(options.trustListName ?? "TEST trust list (decree130/testing)", [
     provider("nationalRoot", "national-root", nationalRoot),
-    provider("publicCa", "public", publicCa, [{ from: publicCa.notBefore, to: null }]),
+    {
+      ...provider("publicCa", "public", publicCa, [{ from: publicCa.notBefore, to: null }]),
+      ...(timestampingAuthority ? { services: ["signing", "timestamping"] as const } : {}),
+    },
     provider("governmentRoot", "government", governmentRoot),
     provider("specializedCa", "specialized", specializedCa),
     ...(options.extraProviders ?? []),
   ]);
-  return { nationalRoot, publicCa, governmentRoot, governmentSubCa, specializedCa, unlistedCa, trustList, keyAlgorithm, crypto };
+  return {
+    nationalRoot,
+    publicCa,
+    governmentRoot,
+    governmentSubCa,
+    specializedCa,
+    unlistedCa,
+    ...(timestampingAuthority ? { timestampingAuthority } : {}),
+    trustList,
+    keyAlgorithm,
+    crypto,
+  };
 }

@@ -1,7 +1,7 @@
-import { concat } from "../lib/bytes.js";
-import { children, oid, rawOf, readRoot, Tag, valueOf } from "../asn1/der.js";
-import { octetString, seq } from "./asn1.js";
+import { OctetString } from "@peculiar/asn1-schema";
 import { assembleSignedData, parseSignedData } from "./cms-parts.js";
+import { oidOf, readElement } from "./der-tree.js";
+import { encode, Verbatim, VerbatimSequence } from "./der.js";
 
 /** ANSI X9.62 signature algorithms (ecdsa-with-*), and id-ecPublicKey which some signers put there. */
 const ECDSA_ARC = "1.2.840.10045.";
@@ -31,21 +31,23 @@ export function malformSignatureEncoding(cms: Uint8Array, how: SignatureMalforma
   const parts = parseSignedData(cms);
   const info = parts.signerInfos[signerIndex];
   if (!info) throw new TypeError(`no SignerInfo at index ${signerIndex}`);
-  const f = children(readRoot(info, "ber"), "ber");
-  const at = f.findIndex((x, i) => i > 2 && x.tag === Tag.OCTET_STRING);
+  const f = readElement(info).children;
+  const at = f.findIndex((x, i) => i > 2 && x.tag === 0x04);
   if (at < 0) throw new TypeError("SignerInfo without a signature");
-  const sig = valueOf(f[at]!);
+  const sig = f[at]!.content;
   let bad: Uint8Array;
   if (how === "trailing-bytes") {
-    bad = concat([sig, Uint8Array.of(0)]);
+    bad = Uint8Array.of(...sig, 0);
   } else {
     // Decide by the algorithm, not the first octet: an RSA signature starts with 0x30 one time in 256.
-    const algorithm = children(f[at - 1]!, "ber")[0];
-    if (!algorithm || !oid(algorithm).startsWith(ECDSA_ARC)) throw new TypeError("long-length applies to ECDSA signatures");
-    const inner = valueOf(readRoot(sig));
-    // 0x81 with a length below 128 is the long form DER forbids (X.690 §10.1).
-    bad = concat([Uint8Array.of(Tag.SEQUENCE, 0x81, inner.length), inner]);
+    const algorithm = f[at - 1]?.children[0];
+    if (!algorithm || !oidOf(algorithm).startsWith(ECDSA_ARC)) throw new TypeError("long-length applies to ECDSA signatures");
+    const inner = readElement(sig);
+    const body = sig.subarray(inner.valueStart);
+    if (body.length > 127) throw new TypeError("long-length needs a signature value under 128 octets");
+    // Patched after encoding: 0x81 with a length below 128 is the long form DER forbids (X.690 §10.1).
+    bad = Uint8Array.of(0x30, 0x81, body.length, ...body);
   }
-  const rebuilt = seq(...f.map((x, i) => (i === at ? octetString(bad) : rawOf(x))));
+  const rebuilt = encode(new VerbatimSequence(f.map((x, i) => new Verbatim(i === at ? encode(new OctetString(bad)) : x.bytes))));
   return assembleSignedData({ ...parts, signerInfos: parts.signerInfos.map((s, i) => (i === signerIndex ? rebuilt : s)) });
 }

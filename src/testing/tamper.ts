@@ -1,21 +1,23 @@
-import { bytesEqual, copyBytes } from "../lib/bytes.js";
-import { children, ctx, expect, fields, readRoot, readTlv, Tag, type Tlv } from "../asn1/der.js";
 import { issuerNameOf, serialOf } from "./cert-fields.js";
 import { issueCertificate } from "./certificate.js";
-import { assembleSignedData, parseSignedData } from "./cms-parts.js";
+import { assembleSignedData, parseSignedData, signedDataElement } from "./cms-parts.js";
+import { childAt, readElement, type Element } from "./der-tree.js";
+import { sameBytes } from "./der.js";
 import type { TestIdentity } from "./identity.js";
 import type { DateInput } from "./time.js";
 
 /** Returns a copy with one bit of the octet at `offset` flipped. */
 function flipAt(der: Uint8Array, offset: number): Uint8Array {
-  const out = copyBytes(der);
+  const out = new Uint8Array(der);
   out[offset]! ^= 0x01;
   return out;
 }
 
-function signedDataTlv(root: Tlv): Tlv {
-  const [, wrapped] = fields(root, 2, 2, "ContentInfo", "ber");
-  return children(expect(wrapped, ctx(0), "content"), "ber")[0]!;
+/** The signature value of a SignerInfo: the OCTET STRING after the signatureAlgorithm. */
+function signatureOf(info: Element): Element {
+  const sig = info.children.find((f, i) => i > 2 && f.tag === 0x04);
+  if (!sig) throw new TypeError("SignerInfo without a signature");
+  return sig;
 }
 
 /**
@@ -32,24 +34,20 @@ function signedDataTlv(root: Tlv): Tlv {
  * ```
  */
 export function tamperSignature(der: Uint8Array, signerIndex = 0): Uint8Array {
-  const root = readRoot(der, "ber");
-  const top = children(root, "ber");
-  if (top[0]?.tag === Tag.OID) {
-    const sd = fields(signedDataTlv(root), 4, 6, "SignedData", "ber");
-    const info = children(sd[sd.length - 1]!, "ber")[signerIndex];
+  const root = readElement(der);
+  const top = root.children;
+  if (top[0]?.tag === 0x06) {
+    const info = signedDataElement(root).children.at(-1)?.children[signerIndex];
     if (!info) throw new TypeError(`no SignerInfo at index ${signerIndex}`);
-    const sig = children(info, "ber").find((f, i) => i > 2 && f.tag === Tag.OCTET_STRING);
-    if (!sig) throw new TypeError("SignerInfo without a signature");
-    return flipAt(der, sig.valueEnd - 1);
+    return flipAt(der, signatureOf(info).valueEnd - 1);
   }
-  if (top[0]?.tag === Tag.ENUMERATED) {
-    const bytes = fields(children(expect(top[1], ctx(0), "responseBytes"))[0]!, 2, 2, "ResponseBytes");
-    const octets = expect(bytes[1], Tag.OCTET_STRING, "response");
-    const basic = readTlv(der, octets.valueStart, octets.valueEnd);
-    return flipAt(der, expect(children(basic)[2], Tag.BIT_STRING, "signature").valueEnd - 1);
+  if (top[0]?.tag === 0x0a) {
+    const bytes = childAt(childAt(root, 1, 0xa0, "responseBytes"), 0, 0x30, "ResponseBytes");
+    const octets = childAt(bytes, 1, 0x04, "response");
+    const signature = childAt(readElement(octets.content), 2, 0x03, "signature");
+    return flipAt(der, octets.valueStart + signature.valueEnd - 1);
   }
-  expect(top[2], Tag.BIT_STRING, "signature");
-  return flipAt(der, top[2]!.valueEnd - 1);
+  return flipAt(der, childAt(root, 2, 0x03, "signature").valueEnd - 1);
 }
 
 /**
@@ -63,11 +61,11 @@ export function tamperSignature(der: Uint8Array, signerIndex = 0): Uint8Array {
  * ```
  */
 export function tamperContent(cms: Uint8Array): Uint8Array {
-  const sd = fields(signedDataTlv(readRoot(cms, "ber")), 4, 6, "SignedData", "ber");
-  const [, eContent] = fields(sd[2]!, 1, 2, "encapContentInfo", "ber");
+  const encap = childAt(signedDataElement(readElement(cms)), 2, 0x30, "encapContentInfo");
+  const eContent = encap.children[1];
   if (!eContent) throw new TypeError("detached SignedData: change the content you pass to the validator instead");
-  let octets = children(eContent, "ber")[0]!;
-  for (let depth = 0; octets.tag === 0x24 && depth < 8; depth++) octets = children(octets, "ber").at(-1)!;
+  let octets = eContent.children[0]!;
+  for (let depth = 0; octets.tag === 0x24 && depth < 8; depth++) octets = octets.children.at(-1)!;
   if (octets.valueEnd === octets.valueStart) throw new TypeError("empty content");
   return flipAt(cms, octets.valueEnd - 1);
 }
@@ -92,7 +90,7 @@ export function substituteCertificate(cms: Uint8Array, impostor: TestIdentity | 
   const serial = serialOf(impostor);
   let replaced = 0;
   const certificates = parts.certificates.map((c) => {
-    if (!bytesEqual(issuerNameOf(c), name) || !bytesEqual(serialOf(c), serial)) return c;
+    if (!sameBytes(issuerNameOf(c), name) || !sameBytes(serialOf(c), serial)) return c;
     replaced++;
     return der;
   });

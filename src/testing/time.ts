@@ -1,5 +1,4 @@
-import { Tag } from "../asn1/der.js";
-import { encodeTlv } from "../asn1/encode.js";
+import { Time } from "@peculiar/asn1-x509";
 
 /** A moment given to the kit: a `Date`, an ISO-8601 string, or milliseconds since the epoch. The kit never reads the clock. */
 export type DateInput = Date | string | number;
@@ -25,25 +24,15 @@ export function toMillis(input: DateInput, what: string): number {
 /** An ISO-8601 string without milliseconds, e.g. `2025-01-01T00:00:00Z`. */
 export const isoString = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
 
-const digits = (ms: number): string => isoString(ms).replace(/[-:T]/g, "").replace("Z", "");
-
 /**
- * A GeneralizedTime `YYYYMMDDHHMMSSZ` (no fraction: DER, RFC 5280 §4.1.2.5.2).
+ * The RFC 5280 / RFC 5652 choice of time: UTCTime for 1950–2049, GeneralizedTime otherwise (whole seconds, as DER
+ * wants them without a fraction).
  *
  * @param ms - milliseconds since the epoch
- * @returns the encoded time
+ * @returns the Time
  */
-export const generalizedTime = (ms: number): Uint8Array =>
-  encodeTlv(Tag.GENERALIZED_TIME, new TextEncoder().encode(`${digits(ms)}Z`));
-
-/**
- * The RFC 5280 / RFC 5652 choice: UTCTime for 1950–2049, GeneralizedTime otherwise.
- *
- * @param ms - milliseconds since the epoch
- * @returns the encoded time
- */
-export function x509Time(ms: number): Uint8Array {
-  const year = new Date(ms).getUTCFullYear();
-  if (year < 1950 || year >= 2050) return generalizedTime(ms);
-  return encodeTlv(Tag.UTC_TIME, new TextEncoder().encode(`${digits(ms).slice(2)}Z`));
+export function x509Time(ms: number): Time {
+  const date = new Date(ms);
+  const year = date.getUTCFullYear();
+  return year < 1950 || year >= 2050 ? new Time({ generalTime: date }) : new Time({ utcTime: date });
 }
