@@ -15,6 +15,7 @@ import { resolvePolicy, type Policy } from "./policy/policy.js";
 import { warning } from "./report/finding.js";
 import type { Report } from "./report/types.js";
 import { decodeOcspResponse } from "./revocation/ocsp.js";
+import { parseTimeInput } from "./time/parse-time.js";
 import type { RevocationSources } from "./revocation/types.js";
 import { decodePem } from "./trust/pem.js";
 
@@ -34,10 +35,13 @@ export interface ValidateOptions {
   readonly crls?: readonly (Uint8Array | string)[];
   /** OCSP responses (DER). */
   readonly ocspResponses?: readonly Uint8Array[];
-  /** Validation time; default: the clock, read once here. */
-  readonly now?: Date;
-  /** A signing time the caller vouches for (a receipt log, a submission time): a proof of existence. */
-  readonly signingTime?: Date;
+  /**
+   * Validation time; default: the clock, read once here. Text is read by {@link parseTimeInput} (ISO-8601 or
+   * `dd/mm/yyyy [HH:mm[:ss]]`; without a zone, Vietnam time).
+   */
+  readonly now?: Date | string;
+  /** A signing time the caller vouches for (a receipt log, a submission time): a proof of existence. Text as for `now`. */
+  readonly signingTime?: Date | string;
   /** Strictness choices; see {@link Policy}. */
   readonly policy?: Partial<Policy>;
   /** WebCrypto; default `globalThis.crypto`. */
@@ -48,13 +52,25 @@ export interface ValidateOptions {
   readonly limits?: Partial<Limits>;
 }
 
-function requireDate(value: Date | undefined, name: string): number | undefined {
+function requireDate(value: Date | string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
-  if (!(value instanceof Date) || Number.isNaN(value.getTime())) throw new TypeError(`options.${name} must be a valid Date`);
+  if (typeof value === "string") return parseTimeInput(value).time.getTime();
+  if (!(value instanceof Date) || Number.isNaN(value.getTime())) throw new TypeError(`options.${name} must be a valid Date or a time as text`);
   return value.getTime();
 }
 
-function crlDer(input: Uint8Array | string): Uint8Array {
+/**
+ * The DER of a caller's CRL: DER as given, or the first `X509 CRL` block of PEM text.
+ *
+ * @param input - a CRL file's bytes or text
+ * @returns the CRL's DER
+ * @throws {@link Decree130Error} `MALFORMED_CRL` when no CRL is found
+ * @example
+ * ```ts
+ * decodeCrl(crlDer(pemText));
+ * ```
+ */
+export function crlDer(input: Uint8Array | string): Uint8Array {
   if (typeof input !== "string" && input[0] === 0x30) return input;
   const text = typeof input === "string" ? input : new TextDecoder("latin1").decode(input);
   try {
@@ -87,8 +103,9 @@ function callerEvidence(options: ValidateOptions, limits: Limits, crlCache: CrlC
  * @param input - the signature file: DER, PEM (`PKCS7`/`CMS`) or base64
  * @param options - trust list, content, evidence, times and policy
  * @returns one report per SignerInfo, in order
- * @throws {@link Decree130Error} for input that is not a signature (see its `code`)
- * @throws TypeError for misuse (a missing trust list, an invalid date)
+ * @throws {@link Decree130Error} for input that is not a signature (see its `code`), and `TIME_INVALID` for a `now` or
+ *   `signingTime` text that is not a time
+ * @throws TypeError for misuse (a missing trust list, an invalid `Date`, a time that is neither a `Date` nor text)
  * @example
  * ```ts
  * import { validate } from "decree130";
