@@ -10,7 +10,7 @@ function plant(key: string, value: unknown): void {
   planted.push(key);
 }
 afterEach(() => {
-  for (const key of planted.splice(0)) delete (Object.prototype as Record<string, unknown>)[key];
+  for (const key of planted.splice(0)) Reflect.deleteProperty(Object.prototype, key);
 });
 
 function refusal(input: unknown): string {

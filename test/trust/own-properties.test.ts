@@ -16,7 +16,7 @@ function plant(target: object, key: PropertyKey, value: unknown): void {
   planted.push({ target, key });
 }
 afterEach(() => {
-  for (const { target, key } of planted.splice(0)) delete (target as Record<PropertyKey, unknown>)[key];
+  for (const { target, key } of planted.splice(0)) Reflect.deleteProperty(target, key);
 });
 
 function code(json: unknown): string | undefined {
