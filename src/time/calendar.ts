@@ -50,3 +50,46 @@ export function utcMillis(f: CalendarFields): number | undefined {
   date.setUTCFullYear(f.year);
   return date.getTime();
 }
+
+/**
+ * The fields of a time from the digits a pattern captured, in the order year, month, day, hour, minute, second,
+ * fraction of a second; a part not written is 0 (the fraction is cut to milliseconds).
+ *
+ * @param parts - the captured digits, `undefined` for a part not written
+ * @returns the fields, for {@link utcMillis}
+ * @example
+ * ```ts
+ * calendarFields(["2025", "06", "01", "09", "30", undefined, undefined]);
+ * ```
+ */
+export function calendarFields(parts: readonly (string | undefined)[]): CalendarFields {
+  const [year, month, day, hour = "0", minute = "0", second = "0", fraction = ""] = parts;
+  return {
+    year: Number(year),
+    month: Number(month),
+    day: Number(day),
+    hour: Number(hour),
+    minute: Number(minute),
+    second: Number(second),
+    millisecond: Number(fraction.padEnd(3, "0").slice(0, 3)),
+  };
+}
+
+/**
+ * The offset a written zone names.
+ *
+ * @param zone - `Z` (or `z`) or `±hh:mm`
+ * @returns milliseconds to subtract from the wall-clock reading, or `undefined` for an offset that does not exist
+ *   (hours past 23, minutes past 59)
+ * @example
+ * ```ts
+ * zoneOffsetMs("+07:00"); // 25200000
+ * ```
+ */
+export function zoneOffsetMs(zone: string): number | undefined {
+  if (zone === "Z" || zone === "z") return 0;
+  const hours = Number(zone.slice(1, 3));
+  const minutes = Number(zone.slice(4, 6));
+  if (hours > 23 || minutes > 59) return undefined;
+  return (zone[0] === "-" ? -1 : 1) * (hours * 60 + minutes) * 60_000;
+}

@@ -1,5 +1,5 @@
 import { Decree130Error } from "../errors.js";
-import { utcMillis } from "./calendar.js";
+import { calendarFields, utcMillis, zoneOffsetMs, type CalendarFields } from "./calendar.js";
 import { VIETNAM_OFFSET_MS, VIETNAM_ZONE } from "./vietnam-time.js";
 
 /** A time a person typed, read. */
@@ -29,43 +29,22 @@ function refuse(text: string, why: string): never {
   throw new Decree130Error("TIME_INVALID", `${JSON.stringify(shown)} ${why}: write ${ACCEPTED_TIME_FORMS}`);
 }
 
-function zoneOffset(zone: string | undefined): number | undefined {
-  if (zone === undefined) return undefined;
-  if (zone === "Z" || zone === "z") return 0;
-  const hours = Number(zone.slice(1, 3));
-  const minutes = Number(zone.slice(4, 6));
-  if (hours > 23 || minutes > 59) return Number.NaN;
-  return (zone[0] === "-" ? -1 : 1) * (hours * 60 + minutes) * 60_000;
-}
-
 interface Written {
-  readonly fields: Parameters<typeof utcMillis>[0];
-  /** Milliseconds to subtract from the wall-clock reading; `undefined`: no zone was written. */
-  readonly offset: number | undefined;
+  readonly fields: CalendarFields;
+  /** Milliseconds to subtract from the wall-clock reading; `undefined`: no zone written; `null`: no such offset. */
+  readonly offset: number | undefined | null;
 }
 
-function readIso(m: RegExpExecArray): Written {
-  const [, y, mo, d, h = "0", mi = "0", s = "0", frac = "", zone] = m;
-  return {
-    fields: {
-      year: Number(y),
-      month: Number(mo),
-      day: Number(d),
-      hour: Number(h),
-      minute: Number(mi),
-      second: Number(s),
-      millisecond: Number(frac.padEnd(3, "0").slice(0, 3)),
-    },
-    offset: zoneOffset(zone),
-  };
-}
-
-function readVietnamese(m: RegExpExecArray): Written {
-  const [, d, mo, y, h = "0", mi = "0", s = "0"] = m;
-  return {
-    fields: { year: Number(y), month: Number(mo), day: Number(d), hour: Number(h), minute: Number(mi), second: Number(s), millisecond: 0 },
-    offset: undefined,
-  };
+function written(iso: RegExpExecArray | null, vietnamese: RegExpExecArray | null): Written | undefined {
+  if (iso) {
+    const zone = iso[8];
+    return { fields: calendarFields(iso.slice(1, 8)), offset: zone === undefined ? undefined : (zoneOffsetMs(zone) ?? null) };
+  }
+  if (vietnamese) {
+    const [, day, month, year, hour, minute, second] = vietnamese;
+    return { fields: calendarFields([year, month, day, hour, minute, second]), offset: undefined };
+  }
+  return undefined;
 }
 
 /**
@@ -90,12 +69,11 @@ export function parseTimeInput(text: string): ParsedTime {
   const trimmed = text.trim();
   if (trimmed.length > MAX_LENGTH) refuse(trimmed, "is too long to be a time");
   const iso = ISO.exec(trimmed);
-  const vietnamese = iso ? null : VIETNAMESE.exec(trimmed);
-  if (!iso && !vietnamese) refuse(trimmed, "is not a time in an accepted form");
-  const written = iso ? readIso(iso) : readVietnamese(vietnamese!);
-  if (Number.isNaN(written.offset)) refuse(trimmed, "has a zone offset that does not exist");
-  const wall = utcMillis(written.fields);
+  const read = written(iso, iso ? null : VIETNAMESE.exec(trimmed));
+  if (!read) refuse(trimmed, "is not a time in an accepted form");
+  if (read.offset === null) refuse(trimmed, "has a zone offset that does not exist");
+  const wall = utcMillis(read.fields);
   if (wall === undefined) refuse(trimmed, "names a date or time that does not exist");
-  if (written.offset !== undefined) return { time: new Date(wall - written.offset) };
+  if (read.offset !== undefined) return { time: new Date(wall - read.offset) };
   return { time: new Date(wall - VIETNAM_OFFSET_MS), assumedZone: VIETNAM_ZONE };
 }

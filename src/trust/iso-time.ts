@@ -1,4 +1,4 @@
-import { utcMillis } from "../time/calendar.js";
+import { calendarFields, utcMillis, zoneOffsetMs } from "../time/calendar.js";
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2}))?$/;
 
@@ -17,23 +17,8 @@ const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}
 export function parseIsoTime(text: string): number | undefined {
   const m = ISO.exec(text);
   if (!m) return undefined;
-  const [, y, mo, d, h = "0", mi = "0", s = "0", frac = "", zone = "Z"] = m;
-  const base = utcMillis({
-    year: Number(y),
-    month: Number(mo),
-    day: Number(d),
-    hour: Number(h),
-    minute: Number(mi),
-    second: Number(s),
-    millisecond: Number(frac.padEnd(3, "0").slice(0, 3)),
-  });
-  if (base === undefined) return undefined;
-  let offset = 0;
-  if (zone !== "Z") {
-    const oh = Number(zone.slice(1, 3));
-    const om = Number(zone.slice(4, 6));
-    if (oh > 23 || om > 59) return undefined;
-    offset = (zone[0] === "-" ? -1 : 1) * (oh * 60 + om) * 60_000;
-  }
+  const base = utcMillis(calendarFields(m.slice(1, 8)));
+  const offset = zoneOffsetMs(m[8] ?? "Z");
+  if (base === undefined || offset === undefined) return undefined;
   return base - offset;
 }
