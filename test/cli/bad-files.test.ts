@@ -3,7 +3,7 @@
 // /dev/zero grew to gigabytes and died (exit 134), a FIFO without a writer blocked forever, and a symlink loop or a
 // too-long name given to an option exited 70 ("internal error").
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, symlinkSync, truncateSync, writeFileSync, chmodSync, existsSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -76,7 +76,10 @@ beforeAll(async () => {
   }
 });
 
-afterAll(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
+afterAll(async () => {
+  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  rmSync(dir, { recursive: true, force: true });
+});
 
 /** Runs a few at a time: each spawns a Node process. */
 async function runAll(jobs: readonly (() => Promise<Run>)[]): Promise<Run[]> {
