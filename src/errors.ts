@@ -17,6 +17,7 @@
  * | `MALFORMED_OCSP` | an OCSP response supplied by the caller does not decode |
  * | `TRUST_LIST_INVALID` | a trust list that does not follow the `decree130/trust-list@1` format |
  * | `POLICY_INVALID` | a policy object with unknown or badly typed settings |
+ * | `TIME_INVALID` | a time given as text that is neither ISO-8601 nor `dd/mm/yyyy [HH:mm[:ss]]`, or names no real date |
  */
 export const DECREE130_ERROR_CODES = [
   "INPUT_EMPTY",
@@ -33,10 +34,61 @@ export const DECREE130_ERROR_CODES = [
   "MALFORMED_OCSP",
   "TRUST_LIST_INVALID",
   "POLICY_INVALID",
+  "TIME_INVALID",
 ] as const;
 
 /** A stable error code: see {@link DECREE130_ERROR_CODES}. */
 export type Decree130ErrorCode = (typeof DECREE130_ERROR_CODES)[number];
+
+/**
+ * What each error code means, for people, in Vietnamese and English: one sentence per code, the same whatever the
+ * error's own (English, detailed) `message` says, so that a Vietnamese screen shows no English.
+ *
+ * @example
+ * ```ts
+ * if (isDecree130Error(err)) showError(`${DECREE130_ERROR_MESSAGES.vi[err.code]} (${err.code})`);
+ * ```
+ */
+export const DECREE130_ERROR_MESSAGES: Readonly<Record<"vi" | "en", Readonly<Record<Decree130ErrorCode, string>>>> = {
+  vi: {
+    INPUT_EMPTY: "Tệp không có nội dung (0 byte).",
+    INPUT_TOO_LARGE: "Tệp vượt quá giới hạn kích thước.",
+    INPUT_NOT_RECOGNIZED: "Tệp không phải chữ ký CMS/PKCS#7 ở dạng DER, PEM hay base64.",
+    MALFORMED_DER: "Dữ liệu ASN.1 bị lỗi (bị cắt cụt, sai độ dài hoặc có dữ liệu thừa).",
+    NESTING_TOO_DEEP: "Cấu trúc ASN.1 lồng nhau quá sâu.",
+    NOT_SIGNED_DATA: "Tệp là CMS nhưng không phải dữ liệu đã ký (SignedData).",
+    MALFORMED_CMS: "Cấu trúc chữ ký CMS không đúng RFC 5652.",
+    NO_SIGNERS: "Tệp không chứa chữ ký nào (SignedData không có SignerInfo).",
+    LIMIT_EXCEEDED: "Có quá nhiều chứng thư số, CRL, phản hồi OCSP hoặc chữ ký (vượt giới hạn).",
+    MALFORMED_CERTIFICATE: "Không đọc được chứng thư số (không phải DER, PEM hay gói PKCS#7 hợp lệ).",
+    MALFORMED_CRL: "Không đọc được danh sách chứng thư bị thu hồi (CRL, dạng DER hoặc PEM).",
+    MALFORMED_OCSP: "Không đọc được phản hồi OCSP (dạng DER), hoặc phản hồi không ở trạng thái thành công.",
+    TRUST_LIST_INVALID: "Danh sách tin cậy không đúng định dạng decree130/trust-list@1.",
+    POLICY_INVALID: "Chính sách kiểm tra có thiết lập không được biết hoặc giá trị không hợp lệ.",
+    TIME_INVALID:
+      "Thời điểm không hợp lệ. Hãy viết theo ISO-8601 (2025-06-01, 2025-06-01T09:30:00+07:00, 2025-06-01T02:30:00Z; " +
+      "không ghi múi giờ thì hiểu là giờ Việt Nam) hoặc dd/mm/yyyy [HH:mm[:ss]] theo giờ Việt Nam (01/06/2025, 01/06/2025 09:30).",
+  },
+  en: {
+    INPUT_EMPTY: "The file is empty (0 bytes).",
+    INPUT_TOO_LARGE: "The file is over the size limit.",
+    INPUT_NOT_RECOGNIZED: "The file is not a CMS/PKCS#7 signature in DER, PEM or base64 form.",
+    MALFORMED_DER: "The ASN.1 data is malformed (truncated, a wrong length or trailing data).",
+    NESTING_TOO_DEEP: "The ASN.1 structure is nested too deeply.",
+    NOT_SIGNED_DATA: "The file is CMS but not signed data (SignedData).",
+    MALFORMED_CMS: "The CMS signature structure does not follow RFC 5652.",
+    NO_SIGNERS: "The file holds no signature (a SignedData without SignerInfo).",
+    LIMIT_EXCEEDED: "Too many certificates, CRLs, OCSP responses or signatures (over the limit).",
+    MALFORMED_CERTIFICATE: "The certificate does not decode (not valid DER, PEM or a PKCS#7 bundle).",
+    MALFORMED_CRL: "The certificate revocation list (CRL, DER or PEM) does not decode.",
+    MALFORMED_OCSP: "The OCSP response (DER) does not decode, or its status is not successful.",
+    TRUST_LIST_INVALID: "The trust list does not follow the decree130/trust-list@1 format.",
+    POLICY_INVALID: "The policy has an unknown setting or an invalid value.",
+    TIME_INVALID:
+      "Not a valid time. Write ISO-8601 (2025-06-01, 2025-06-01T09:30:00+07:00, 2025-06-01T02:30:00Z; " +
+      "without a zone: Vietnam time) or dd/mm/yyyy [HH:mm[:ss]] in Vietnam time (01/06/2025, 01/06/2025 09:30).",
+  },
+};
 
 /**
  * The one error class of the library: thrown for input that is not a readable signature, and for an invalid trust list

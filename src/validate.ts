@@ -31,8 +31,9 @@ const readSupplied = (input: Uint8Array | string, tables: CacheTables): Certific
  * @param input - the signature file: DER, PEM (`PKCS7`/`CMS`) or base64
  * @param options - trust list, content, evidence, times and policy
  * @returns one report per SignerInfo, in order
- * @throws {@link Decree130Error} for input that is not a signature (see its `code`)
- * @throws TypeError for misuse (a missing trust list, an invalid date)
+ * @throws {@link Decree130Error} for input that is not a signature (see its `code`), and `TIME_INVALID` for a `now` or
+ *   `signingTime` text that is not a time
+ * @throws TypeError for misuse (a missing trust list, an invalid `Date`, a time that is neither a `Date` nor text)
  * @example
  * ```ts
  * import { validate } from "decree130";

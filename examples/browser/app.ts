@@ -1,6 +1,16 @@
 // The page's logic: read the dropped or chosen files, call validate() in this browser, render the report. Nothing is
 // sent anywhere: the page makes no request after it has loaded.
-import { isDecree130Error, loadTrustList, validate, type Report, type TrustList, type ValidateOptions } from "decree130";
+import {
+  DECREE130_ERROR_MESSAGES,
+  isDecree130Error,
+  loadTrustList,
+  parseTimeInput,
+  validate,
+  type ParsedTime,
+  type Report,
+  type TrustList,
+  type ValidateOptions,
+} from "decree130";
 import { vietnamTrustList } from "decree130/trust/vn";
 import { LABELS, type Lang } from "./labels.js";
 import { renderReport } from "./render.js";
@@ -13,8 +23,19 @@ const state: {
   content: File | null;
   trustList: { name: string; list: TrustList } | null;
   crls: File[];
+  ocsp: File[];
+  certificates: File[];
   run: number;
-} = { lang: navigator.language.toLowerCase().startsWith("vi") ? "vi" : "en", signature: null, content: null, trustList: null, crls: [], run: 0 };
+} = {
+  lang: navigator.language.toLowerCase().startsWith("vi") ? "vi" : "en",
+  signature: null,
+  content: null,
+  trustList: null,
+  crls: [],
+  ocsp: [],
+  certificates: [],
+  run: 0,
+};
 
 const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
 const bytes = async (file: File): Promise<Uint8Array> => new Uint8Array(await file.arrayBuffer());
@@ -43,22 +64,53 @@ function message(text: string, code?: string): HTMLElement {
   return p;
 }
 
+/** An error in the page's language: what its code means, the code once, and in English the library's detail. */
+function explain(err: unknown, fallback: "TRUST_LIST_INVALID" | "ERROR"): { code: string; text: string } {
+  if (!isDecree130Error(err)) return { code: fallback, text: `${(err as Error).message} [${fallback}]` };
+  const detail = state.lang === "en" && err.message !== DECREE130_ERROR_MESSAGES.en[err.code] ? ` (${err.message})` : "";
+  return { code: err.code, text: `${DECREE130_ERROR_MESSAGES[state.lang][err.code]}${detail} [${err.code}]` };
+}
+
+/**
+ * Reads a time field with the library's one time reader, and says under the field how it was read: a time without a
+ * zone is Vietnam time. Empty: `undefined`. Not a time: `null`, with the reason (and both accepted forms) shown.
+ */
+function timeField(id: "now" | "signing-time"): ParsedTime | undefined | null {
+  const L = LABELS[state.lang];
+  const text = $<HTMLInputElement>(id).value.trim();
+  const note = $(`${id}-note`);
+  note.textContent = "";
+  if (!text) return undefined;
+  try {
+    const parsed = parseTimeInput(text);
+    if (parsed.assumedZone) note.textContent = L.assumedZone;
+    return parsed;
+  } catch (err) {
+    const { code, text: why } = explain(err, "ERROR");
+    show(message(`${id === "now" ? L.badTime : L.badSigningTime} ${JSON.stringify(text)}: ${why}`, code), "error");
+    return null;
+  }
+}
+
 let lastReport: Report | null = null;
 
 async function check(): Promise<void> {
   const L = LABELS[state.lang];
   const run = ++state.run;
   lastReport = null;
+  const now = timeField("now");
+  const signingTime = timeField("signing-time");
+  if (now === null || signingTime === null) return;
   if (!state.signature) return;
   show(document.createTextNode(L.checking), "running");
-  const nowText = $<HTMLInputElement>("now").value.trim();
-  const now = nowText ? new Date(nowText) : new Date();
-  if (Number.isNaN(now.getTime())) return show(message(`${L.badTime}: ${nowText}`), "error");
   try {
     const options: ValidateOptions = {
       trustList: state.trustList?.list ?? vietnamTrustList(),
       crls: await Promise.all(state.crls.map(bytes)),
-      now,
+      ocspResponses: await Promise.all(state.ocsp.map(bytes)),
+      certificates: await Promise.all(state.certificates.map(bytes)),
+      now: now?.time ?? new Date(),
+      ...(signingTime ? { signingTime: signingTime.time } : {}),
       ...(state.content ? { content: await bytes(state.content) } : {}),
     };
     const report = await validate(await bytes(state.signature), options);
@@ -67,8 +119,8 @@ async function check(): Promise<void> {
     show(renderReport(report, state.lang), "done");
   } catch (err) {
     if (run !== state.run) return;
-    const code = isDecree130Error(err) ? err.code : "ERROR";
-    show(message(`${L.notSignature}: ${code}: ${(err as Error).message}`, code), "error");
+    const { code, text } = explain(err, "ERROR");
+    show(message(`${L.notChecked}: ${text}`, code), "error");
   }
 }
 
@@ -78,9 +130,9 @@ async function useTrustList(file: File | undefined): Promise<void> {
     try {
       state.trustList = { name: file.name, list: loadTrustList(JSON.parse(await file.text())) };
     } catch (err) {
-      const code = isDecree130Error(err) ? err.code : "TRUST_LIST_INVALID";
+      const { code, text } = explain(err, "TRUST_LIST_INVALID");
       setText();
-      return show(message(`${file.name}: ${code}: ${(err as Error).message}`, code), "error");
+      return show(message(`${file.name}: ${text}`, code), "error");
     }
   }
   setText();
@@ -105,11 +157,14 @@ function wire(): void {
     void check();
   });
   $("trust-list").addEventListener("change", () => void useTrustList(files("trust-list")[0]));
-  $("crls").addEventListener("change", () => {
-    state.crls = files("crls");
-    void check();
-  });
+  for (const [id, key] of [["crls", "crls"], ["ocsp", "ocsp"], ["certificates", "certificates"]] as const) {
+    $(id).addEventListener("change", () => {
+      state[key] = files(id);
+      void check();
+    });
+  }
   $("now").addEventListener("change", () => void check());
+  $("signing-time").addEventListener("change", () => void check());
   // Drops are taken anywhere on the page: a file dropped beside the zone must not make the browser open it instead.
   const zone = $("drop-zone");
   document.addEventListener("dragover", (e) => {
@@ -128,6 +183,8 @@ function wire(): void {
     b.addEventListener("click", () => {
       state.lang = b.dataset["lang"] === "vi" ? "vi" : "en";
       setText();
+      timeField("now");
+      timeField("signing-time");
       if (lastReport) show(renderReport(lastReport, state.lang), "done");
     });
   }

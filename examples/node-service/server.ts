@@ -1,12 +1,24 @@
 // A minimal HTTP service (node:http, no framework) that judges signatures for other services:
-//   POST /validate  {"signature": base64, "content"?: base64, "crls"?: [base64], "now"?: ISO-8601}
-//   → 200 the decree130 JSON report | 400 bad request | 413 too large | 422 not a readable signature
+//   POST /validate  {"signature": base64, "content"?: base64, "crls"?: [base64], "ocsp"?: [base64],
+//                    "certificates"?: [base64], "now"?: time, "signingTime"?: time}
+//   → 200 the decree130 JSON report | 400 a field is wrong (named) | 405 not POST | 413 too large
+//   | 422 not a readable signature
+// Times are read by decree130's parseTimeInput: ISO-8601 or dd/mm/yyyy [HH:mm[:ss]], Vietnam time without a zone.
 // Run it with `npm run example:node-service` (after `npm run build`); TRUST_LIST=file.json replaces the built-in list.
 import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
-import { createValidationCache, isDecree130Error, loadTrustList, validate, type TrustList } from "decree130";
+import {
+  createValidationCache,
+  DEFAULT_LIMITS,
+  isDecree130Error,
+  loadTrustList,
+  parseTimeInput,
+  validate,
+  type TrustList,
+  type ValidateOptions,
+} from "decree130";
 import { vietnamTrustList } from "decree130/trust/vn";
 
 /** Base64 of the 32 MiB input limit, plus room for the other fields. */
@@ -17,10 +29,13 @@ class HttpError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    readonly field?: string,
   ) {
     super(message);
   }
 }
+
+const badField = (field: string, message: string, code = "BAD_REQUEST"): HttpError => new HttpError(400, code, `${field}: ${message}`, field);
 
 async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
@@ -34,12 +49,47 @@ async function readBody(req: IncomingMessage): Promise<string> {
 }
 
 function base64(value: unknown, field: string): Uint8Array {
-  if (typeof value !== "string" || !/^[A-Za-z0-9+/=\s]*$/.test(value)) throw new HttpError(400, "BAD_REQUEST", `${field} must be base64`);
+  if (typeof value !== "string" || !/^[A-Za-z0-9+/=\s]*$/.test(value)) throw badField(field, "must be a base64 string");
   return new Uint8Array(Buffer.from(value, "base64"));
 }
 
-/** Turns the request body into validate() options. */
-function parseRequest(text: string): { signature: Uint8Array; content?: Uint8Array; crls: Uint8Array[]; now?: Date } {
+function base64List(value: unknown, field: string, max: number): Uint8Array[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value) || value.length > max) throw badField(field, `must be an array of at most ${max} base64 strings`);
+  return value.map((v: unknown, i) => base64(v, `${field}[${i}]`));
+}
+
+/** A time written without a zone, read as Vietnam time: the response says so. */
+interface AssumedZoneNote {
+  readonly field: string;
+  readonly assumedZone: string;
+  readonly time: string;
+}
+
+function time(value: unknown, field: string, notes: AssumedZoneNote[]): Date | undefined {
+  if (value === undefined) return undefined;
+  // Numbers are refused like any other text that is no time: `"now": 0` is not 1970, nor 2000.
+  if (typeof value !== "string") throw badField(field, "must be a time as text (ISO-8601 or dd/mm/yyyy [HH:mm[:ss]])", "TIME_INVALID");
+  try {
+    const parsed = parseTimeInput(value);
+    if (parsed.assumedZone) notes.push({ field, assumedZone: parsed.assumedZone, time: parsed.time.toISOString() });
+    return parsed.time;
+  } catch (err) {
+    if (isDecree130Error(err)) throw badField(field, err.message, err.code);
+    throw err;
+  }
+}
+
+/**
+ * Library codes that can only come from a supplied field (the signature's own CRLs and OCSP responses are never a
+ * reason to refuse it): the answer is then a 400 naming that field, not a 422 about the signature.
+ */
+const FIELD_OF_CODE: Readonly<Record<string, string>> = { MALFORMED_CRL: "crls", MALFORMED_OCSP: "ocsp" };
+
+const FIELDS = new Set(["signature", "content", "crls", "ocsp", "certificates", "now", "signingTime"]);
+
+/** Turns the request body into validate() arguments, naming the first field that is wrong. */
+function parseRequest(text: string): { signature: Uint8Array; options: Omit<ValidateOptions, "trustList">; notes: AssumedZoneNote[] } {
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -47,16 +97,31 @@ function parseRequest(text: string): { signature: Uint8Array; content?: Uint8Arr
     throw new HttpError(400, "BAD_REQUEST", "body must be JSON");
   }
   if (typeof body !== "object" || body === null || Array.isArray(body)) throw new HttpError(400, "BAD_REQUEST", "body must be a JSON object");
+  // Own fields only, and none unknown: a misspelt "signing_time" must not be silently ignored.
+  const unknown = Object.keys(body).find((k) => !FIELDS.has(k));
+  if (unknown !== undefined) throw badField(unknown, "is not a field of this service");
   const b = body as Record<string, unknown>;
-  const crls = b["crls"] ?? [];
-  if (!Array.isArray(crls) || crls.length > 64) throw new HttpError(400, "BAD_REQUEST", "crls must be an array of at most 64 base64 strings");
-  const now = b["now"] === undefined ? undefined : new Date(String(b["now"]));
-  if (now && Number.isNaN(now.getTime())) throw new HttpError(400, "BAD_REQUEST", "now must be an ISO-8601 time");
+  const field = (name: string): unknown => (Object.hasOwn(b, name) ? b[name] : undefined);
+  const notes: AssumedZoneNote[] = [];
+  const crls = base64List(field("crls"), "crls", DEFAULT_LIMITS.maxRevocationObjects);
+  const ocsp = base64List(field("ocsp"), "ocsp", DEFAULT_LIMITS.maxRevocationObjects);
+  if (crls.length + ocsp.length > DEFAULT_LIMITS.maxRevocationObjects) {
+    throw badField("ocsp", `crls and ocsp together hold at most ${DEFAULT_LIMITS.maxRevocationObjects} entries`);
+  }
+  const now = time(field("now"), "now", notes);
+  const signingTime = time(field("signingTime"), "signingTime", notes);
+  const content = field("content");
   return {
-    signature: base64(b["signature"], "signature"),
-    crls: crls.map((c, i) => base64(c, `crls[${i}]`)),
-    ...(b["content"] === undefined ? {} : { content: base64(b["content"], "content") }),
-    ...(now ? { now } : {}),
+    signature: base64(field("signature"), "signature"),
+    options: {
+      crls,
+      ocspResponses: ocsp,
+      certificates: base64List(field("certificates"), "certificates", DEFAULT_LIMITS.maxCertificates),
+      ...(content === undefined ? {} : { content: base64(content, "content") }),
+      ...(now ? { now } : {}),
+      ...(signingTime ? { signingTime } : {}),
+    },
+    notes,
   };
 }
 
@@ -69,18 +134,27 @@ function parseRequest(text: string): { signature: Uint8Array; content?: Uint8Arr
 export function createReportServer(trustList: TrustList = vietnamTrustList()): Server {
   const cache = createValidationCache(); // keys of the same CAs are imported once for all requests
   return createServer((req, res) => {
-    const reply = (status: number, value: unknown): void => {
-      res.writeHead(status, { "content-type": "application/json; charset=utf-8" }).end(`${JSON.stringify(value)}\n`);
+    const reply = (status: number, value: unknown, headers: Record<string, string> = {}): void => {
+      res.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers }).end(`${JSON.stringify(value)}\n`);
     };
-    const route = `${req.method} ${new URL(req.url ?? "/", "http://localhost").pathname}`;
-    if (route !== "POST /validate") return reply(404, { error: { code: "NOT_FOUND", message: "POST /validate" } });
+    const path = new URL(req.url ?? "/", "http://localhost").pathname;
+    if (path !== "/validate") return reply(404, { error: { code: "NOT_FOUND", message: "POST /validate" } });
+    if (req.method !== "POST") return reply(405, { error: { code: "METHOD_NOT_ALLOWED", message: "POST /validate" } }, { allow: "POST" });
     readBody(req)
       .then(parseRequest)
-      .then(({ signature, ...options }) => validate(signature, { trustList, cache, ...options }))
+      .then(async ({ signature, options, notes }) => {
+        const report = await validate(signature, { trustList, cache, ...options });
+        return notes.length ? { ...report, notes } : report;
+      })
       .then(
         (report) => reply(200, report),
         (err: unknown) => {
-          if (err instanceof HttpError) return reply(err.status, { error: { code: err.code, message: err.message } });
+          if (err instanceof HttpError) {
+            return reply(err.status, { error: { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) } });
+          }
+          if (isDecree130Error(err) && Object.hasOwn(FIELD_OF_CODE, err.code)) {
+            return reply(400, { error: { code: err.code, message: err.message, field: FIELD_OF_CODE[err.code] } });
+          }
           // A bad signature is a report; only an unreadable input is an error, with decree130's stable code.
           if (isDecree130Error(err)) return reply(422, { error: { code: err.code, message: err.message } });
           reply(500, { error: { code: "INTERNAL", message: "internal error" } });

@@ -10,6 +10,15 @@ export interface Labels {
   readonly article: Record<ConditionName, string>;
   readonly category: Record<IssuerCategory, string>;
   readonly source: Record<SigningTimeSource, string>;
+  /** Whether the verdict's code follows its words: in English they say the same thing. */
+  readonly verdictCode: boolean;
+  readonly validationTime: string;
+  /** The note after a time typed without a zone; `{option}` and `{text}` are filled in. */
+  readonly assumedZone: string;
+  readonly certificate: string;
+  /** The signer's certificate validity; `{from}` and `{to}` are filled in. */
+  readonly validFromTo: string;
+  readonly sourceWord: string;
   readonly signature: string;
   readonly signer: string;
   readonly provider: string;
@@ -17,7 +26,6 @@ export interface Labels {
   readonly regime: string;
   readonly warnings: string;
   readonly unknown: string;
-  readonly notSignature: string;
 }
 
 export const LABELS: Readonly<Record<"vi" | "en", Labels>> = {
@@ -43,6 +51,12 @@ export const LABELS: Readonly<Record<"vi" | "en", Labels>> = {
       specialized: "chuyên dùng (Điều 40)",
     },
     source: { timestamp: "dấu thời gian", caller: "do bên kiểm tra cung cấp", claimed: "người ký khai", "validation-time": "thời điểm kiểm tra" },
+    verdictCode: true,
+    validationTime: "Thời điểm kiểm tra",
+    assumedZone: "Lưu ý: {option} {text} không ghi múi giờ nên được hiểu là giờ Việt Nam (UTC+07:00).",
+    certificate: "Chứng thư số của người ký",
+    validFromTo: "có hiệu lực từ {from} đến {to}",
+    sourceWord: "nguồn",
     signature: "Chữ ký",
     signer: "Người ký",
     provider: "Tổ chức cung cấp dịch vụ",
@@ -50,7 +64,6 @@ export const LABELS: Readonly<Record<"vi" | "en", Labels>> = {
     regime: "Pháp luật áp dụng",
     warnings: "Lưu ý",
     unknown: "không rõ",
-    notSignature: "Không đọc được chữ ký",
   },
   en: {
     verdict: { SECURE: "SECURE", NOT_SECURE: "NOT SECURE", INDETERMINATE: "INDETERMINATE" },
@@ -74,6 +87,12 @@ export const LABELS: Readonly<Record<"vi" | "en", Labels>> = {
       specialized: "specialized (Art. 40)",
     },
     source: { timestamp: "timestamp", caller: "asserted by the caller", claimed: "claimed by the signer", "validation-time": "validation time" },
+    verdictCode: false,
+    validationTime: "Validation time",
+    assumedZone: "Note: {option} {text} has no time zone, so it was read as Vietnam time (UTC+07:00).",
+    certificate: "Signer's certificate",
+    validFromTo: "valid from {from} to {to}",
+    sourceWord: "source",
     signature: "Signature",
     signer: "Signer",
     provider: "Provider",
@@ -81,6 +100,5 @@ export const LABELS: Readonly<Record<"vi" | "en", Labels>> = {
     regime: "Applicable law",
     warnings: "Warnings",
     unknown: "unknown",
-    notSignature: "Not a readable signature",
   },
 };

@@ -1,22 +1,21 @@
-import { readFileSync } from "node:fs";
-import { parseArgs } from "node:util";
-import { validate, loadTrustList, isDecree130Error, type Report, type ValidateOptions } from "../index.js";
-import { formatReport } from "./format.js";
-import { LABELS } from "./labels.js";
-
-const USAGE = `Usage: decree130 verify <file> [options]
-  --content <file>        detached content the signature covers
-  --trust-list <file>     trust list JSON (default: the built-in Vietnamese list)
-  --crl <file>            a CRL (DER or PEM); repeatable
-  --ocsp <file>           an OCSP response (DER); repeatable
-  --cert <file>           extra certificates (DER, PEM or PKCS#7 bundle); repeatable
-  --now <ISO-8601>        validation time (default: the clock)
-  --signing-time <ISO>    a signing time you vouch for (proof of existence)
-  --policy <file>         policy JSON (revocation, algorithms, soleControl, ...)
-  --online                fetch CRLs/OCSP/issuers from the certificates' URLs (not supported yet)
-  --json                  print the report as JSON
-  --lang vi|en            language of the readable report (default vi)
-Exit codes: 0 all SECURE, 1 a NOT_SECURE, 2 otherwise INDETERMINATE, 3 not a readable signature, 64 bad usage.`;
+import { version } from "../../package.json";
+import { isDecree130Error, validate, type Report, type TrustList, type ValidateOptions } from "../index.js";
+import { parseCommandLine, guessLang, type Invocation } from "./args.js";
+import { refusedEvidence } from "./evidence.js";
+import { assumedZoneNotes, formatReport } from "./format.js";
+import {
+  READ_LIMITS,
+  evidenceFiles,
+  policyFile,
+  readOptionFile,
+  readSignatureFile,
+  timeOption,
+  trustListFile,
+  type AssumedZone,
+  type EvidenceFile,
+} from "./inputs.js";
+import { USAGE, describeProblem, problemJson } from "./messages.js";
+import { CliError, usageError, type Lang } from "./problem.js";
 
 /**
  * From this many bytes of input and content on, digests go through node-crypto.ts, which hashes them in place. Below,
@@ -24,30 +23,8 @@ Exit codes: 0 all SECURE, 1 a NOT_SECURE, 2 otherwise INDETERMINATE, 3 not a rea
  */
 const STREAMING_FROM = 1 << 20;
 
-/** Exit codes of interfaces.md §1. */
-const EXIT = { secure: 0, notSecure: 1, indeterminate: 2, unreadable: 3, usage: 64 } as const;
-
-class UsageError extends Error {}
-
-function parseDate(value: string | undefined, flag: string): Date | undefined {
-  if (value === undefined) return undefined;
-  const d = new Date(value);
-  if (Number.isNaN(d.getTime())) throw new UsageError(`${flag}: not an ISO-8601 time: ${value}`);
-  return d;
-}
-
-function read(path: string): Uint8Array {
-  return new Uint8Array(readFileSync(path));
-}
-
-function readJson(path: string, what: string): unknown {
-  const text = readFileSync(path, "utf8");
-  try {
-    return JSON.parse(text);
-  } catch (err) {
-    throw new UsageError(`${what} ${path} is not JSON: ${(err as Error).message}`);
-  }
-}
+/** Exit codes of interfaces.md §1, and 70 for a bug (never for a bad file or option). */
+const EXIT = { secure: 0, notSecure: 1, indeterminate: 2, internal: 70 } as const;
 
 function exitCode(report: Report): number {
   const verdicts = report.signatures.map((s) => s.verdict);
@@ -56,105 +33,93 @@ function exitCode(report: Report): number {
   return EXIT.indeterminate;
 }
 
-async function main(argv: readonly string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        content: { type: "string" },
-        "trust-list": { type: "string" },
-        crl: { type: "string", multiple: true },
-        ocsp: { type: "string", multiple: true },
-        cert: { type: "string", multiple: true },
-        now: { type: "string" },
-        "signing-time": { type: "string" },
-        policy: { type: "string" },
-        online: { type: "boolean" },
-        json: { type: "boolean" },
-        lang: { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (err) {
-    process.stderr.write(`${(err as Error).message}\n${USAGE}\n`);
-    return EXIT.usage;
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  const [command, file, ...rest] = positionals;
-  const lang = values.lang ?? "vi";
-  if (command !== "verify" || !file || rest.length > 0 || (lang !== "vi" && lang !== "en")) {
-    process.stderr.write(`${USAGE}\n`);
-    return EXIT.usage;
-  }
-  if (values.online) {
-    process.stderr.write("--online is not supported yet: supply CRLs and OCSP responses with --crl and --ocsp\n");
-    return EXIT.usage;
-  }
-  const json = values.json === true;
-  try {
-    const options: ValidateOptions = {
-      // The built-in list is loaded only when used: decoding its 64 certificates would slow every other start.
-      trustList: values["trust-list"]
-        ? loadTrustList(readJson(values["trust-list"], "trust list"))
-        : (await import("../trust/vn/index.js")).vietnamTrustList(),
-      certificates: (values.cert ?? []).map(read),
-      crls: (values.crl ?? []).map(read),
-      ocspResponses: (values.ocsp ?? []).map(read),
-      ...(values.content ? { content: read(values.content) } : {}),
-      ...(values.policy ? { policy: readJson(values.policy, "policy") as ValidateOptions["policy"] & object } : {}),
-      ...optionalDate("now", parseDate(values.now, "--now")),
-      ...optionalDate("signingTime", parseDate(values["signing-time"], "--signing-time")),
-    };
-    let input: Uint8Array;
-    try {
-      input = read(file);
-    } catch (err) {
-      return unreadable(json, lang, "INPUT_UNREADABLE", (err as Error).message);
-    }
-    const crypto = await cryptoFor(input.length + (options.content?.length ?? 0));
-    const report = await validate(input, { ...options, crypto });
-    process.stdout.write(json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report, lang));
-    return exitCode(report);
-  } catch (err) {
-    if (err instanceof UsageError) {
-      process.stderr.write(`${err.message}\n`);
-      return EXIT.usage;
-    }
-    if (isDecree130Error(err)) {
-      const signatureProblem = !["TRUST_LIST_INVALID", "POLICY_INVALID"].includes(err.code);
-      if (!signatureProblem) {
-        process.stderr.write(`${err.code}: ${err.message}\n`);
-        return EXIT.usage;
-      }
-      return unreadable(json, lang, err.code, err.message);
-    }
-    if ((err as NodeJS.ErrnoException).code === "ENOENT" || (err as NodeJS.ErrnoException).code === "EISDIR") {
-      process.stderr.write(`${(err as Error).message}\n`);
-      return EXIT.usage;
-    }
-    throw err;
-  }
-}
-
 /** The `crypto` for a run hashing about `bytes` bytes: node-crypto.ts's streaming digest only for large inputs. */
 async function cryptoFor(bytes: number): Promise<Crypto> {
   return bytes < STREAMING_FROM ? globalThis.crypto : (await import("./node-crypto.js")).streamingCrypto();
 }
 
-function optionalDate<K extends string>(key: K, value: Date | undefined): { [P in K]?: Date } {
-  return (value ? { [key]: value } : {}) as { [P in K]?: Date };
+/** Everything `verify` reads, in this order: option values, option files, then the signature file. */
+interface Prepared {
+  readonly input: Uint8Array;
+  readonly options: ValidateOptions & { readonly now: Date };
+  readonly evidence: readonly EvidenceFile[];
+  readonly assumed: readonly AssumedZone[];
 }
 
-function unreadable(json: boolean, lang: "vi" | "en", code: string, message: string): number {
-  if (json) process.stdout.write(`${JSON.stringify({ error: { code, message } })}\n`);
-  else process.stderr.write(`${LABELS[lang].notSignature}: ${code}: ${message}\n`);
-  return EXIT.unreadable;
+async function prepare(inv: Invocation): Promise<Prepared> {
+  const { single, repeated } = inv;
+  const assumed: AssumedZone[] = [];
+  // The clock is read here once when no --now is given, so that the report and its header name the same instant.
+  const now = single.now === undefined ? new Date() : timeOption("--now", single.now, assumed);
+  const signingTime = single["signing-time"] === undefined ? undefined : timeOption("--signing-time", single["signing-time"], assumed);
+  const policy = single.policy === undefined ? undefined : policyFile(single.policy);
+  // The built-in list is loaded only when used: decoding its certificates would slow every other start.
+  const trustList: TrustList =
+    single["trust-list"] === undefined ? (await import("../trust/vn/index.js")).vietnamTrustList() : trustListFile(single["trust-list"]);
+  const evidence = evidenceFiles(repeated);
+  const content = single.content === undefined ? undefined : readOptionFile("--content", single.content, READ_LIMITS.content);
+  const input = readSignatureFile(inv.file);
+  const bytes = (option: EvidenceFile["option"]): Uint8Array[] => evidence.filter((e) => e.option === option).map((e) => e.bytes);
+  const options = {
+    trustList,
+    now,
+    certificates: bytes("--cert"),
+    crls: bytes("--crl"),
+    ocspResponses: bytes("--ocsp"),
+    ...(content ? { content } : {}),
+    ...(policy ? { policy } : {}),
+    ...(signingTime ? { signingTime } : {}),
+  };
+  return { input, options, evidence, assumed };
+}
+
+async function verify(inv: Invocation): Promise<number> {
+  if (inv.flags.has("online")) usageError({ id: "online" });
+  const { input, options, evidence, assumed } = await prepare(inv);
+  let report: Report;
+  try {
+    const crypto = await cryptoFor(input.length + (options.content?.length ?? 0));
+    report = await validate(input, { ...options, crypto });
+  } catch (err) {
+    if (!isDecree130Error(err)) throw err;
+    // A --cert, --crl or --ocsp file the library refuses is a bad option value; otherwise the signature is unreadable.
+    const problem = refusedEvidence(evidence) ?? { exit: 3, code: err.code, reason: { kind: "refused", code: err.code }, file: inv.file, detail: err.message };
+    throw new CliError(problem);
+  }
+  if (inv.flags.has("json")) {
+    const notes = assumedZoneNotes(assumed, inv.lang);
+    if (notes.length) process.stderr.write(`${notes.join("\n")}\n`);
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  } else {
+    process.stdout.write(formatReport(report, inv.lang, options.now, assumed));
+  }
+  return exitCode(report);
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  let lang: Lang = guessLang(argv);
+  let json = false;
+  try {
+    const inv = parseCommandLine(argv);
+    lang = inv.lang;
+    json = inv.flags.has("json");
+    if (inv.action === "help") {
+      process.stdout.write(`${USAGE[lang]}\n`);
+      return 0;
+    }
+    if (inv.action === "version") {
+      process.stdout.write(`${version}\n`);
+      return 0;
+    }
+    return await verify(inv);
+  } catch (err) {
+    if (!(err instanceof CliError)) throw err;
+    const { problem } = err;
+    // With --json a script reads stdout: the error is one JSON line there. Usage mistakes always go to stderr.
+    if (json && problem.reason.kind !== "usage") process.stdout.write(`${JSON.stringify({ error: problemJson(problem) })}\n`);
+    else process.stderr.write(describeProblem(problem, lang));
+    return problem.exit;
+  }
 }
 
 main(process.argv.slice(2)).then(
@@ -162,7 +127,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    process.stderr.write(`internal error: ${(err as Error)?.stack ?? String(err)}\n`);
-    process.exitCode = 70;
+    process.stderr.write(`internal error, please report it: ${(err as Error)?.stack ?? String(err)}\n`);
+    process.exitCode = EXIT.internal;
   },
 );

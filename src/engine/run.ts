@@ -7,6 +7,7 @@ import { DEFAULT_LIMITS, type Limits } from "../model/limits.js";
 import type { TrustList } from "../model/trust-list.js";
 import { resolvePolicy, type Policy } from "../policy/policy.js";
 import type { RevocationSources } from "../revocation/types.js";
+import { parseTimeInput } from "../time/parse-time.js";
 
 /** What every format's validation takes besides the file: trust, evidence, times, policy, crypto, cache and limits. */
 export interface JudgeOptions {
@@ -18,10 +19,13 @@ export interface JudgeOptions {
   readonly crls?: readonly (Uint8Array | string)[];
   /** OCSP responses (DER). */
   readonly ocspResponses?: readonly Uint8Array[];
-  /** Validation time; default: the clock, read once. */
-  readonly now?: Date;
-  /** A signing time the caller vouches for (a receipt log, a submission time): a proof of existence. */
-  readonly signingTime?: Date;
+  /**
+   * Validation time; default: the clock, read once. Text is read by `parseTimeInput` (ISO-8601 or
+   * `dd/mm/yyyy [HH:mm[:ss]]`; without a zone, Vietnam time).
+   */
+  readonly now?: Date | string;
+  /** A signing time the caller vouches for (a receipt log, a submission time): a proof of existence. Text as for `now`. */
+  readonly signingTime?: Date | string;
   /** Strictness choices; see {@link Policy}. */
   readonly policy?: Partial<Policy>;
   /** WebCrypto; default `globalThis.crypto`. */
@@ -49,13 +53,25 @@ export interface Run {
 /** Reads supplied certificates (DER, PEM or PKCS#7): given by the format layer, which knows how to read a bundle. */
 export type CertificateReader = (input: Uint8Array | string, tables: CacheTables) => Certificate[];
 
-function requireDate(value: Date | undefined, name: string): number | undefined {
+function requireDate(value: Date | string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
-  if (!(value instanceof Date) || Number.isNaN(value.getTime())) throw new TypeError(`options.${name} must be a valid Date`);
+  if (typeof value === "string") return parseTimeInput(value).time.getTime();
+  if (!(value instanceof Date) || Number.isNaN(value.getTime())) throw new TypeError(`options.${name} must be a valid Date or a time as text`);
   return value.getTime();
 }
 
-function crlDer(input: Uint8Array | string): Uint8Array {
+/**
+ * The DER of a caller's CRL: DER as given, or the first `X509 CRL` block of PEM text.
+ *
+ * @param input - a CRL file's bytes or text
+ * @returns the CRL's DER
+ * @throws {@link Decree130Error} `MALFORMED_CRL` when no CRL is found
+ * @example
+ * ```ts
+ * decodeCrl(crlDer(pemText));
+ * ```
+ */
+export function crlDer(input: Uint8Array | string): Uint8Array {
   if (typeof input !== "string" && input[0] === 0x30) return input;
   const text = typeof input === "string" ? input : new TextDecoder("latin1").decode(input);
   try {
@@ -73,8 +89,10 @@ function crlDer(input: Uint8Array | string): Uint8Array {
  * @param options - the caller's options
  * @param readCertificates - how supplied certificates are read
  * @returns the run
- * @throws TypeError for misuse (no trust list, an invalid date, no WebCrypto, a foreign cache)
- * @throws {@link Decree130Error} for supplied evidence that does not decode, or more of it than the limits allow
+ * @throws TypeError for misuse (no trust list, an invalid `Date`, a time neither a `Date` nor text, no WebCrypto, a
+ *   foreign cache)
+ * @throws {@link Decree130Error} for supplied evidence that does not decode, or more of it than the limits allow, and
+ *   `TIME_INVALID` for a `now` or `signingTime` text that is not a time
  * @example
  * ```ts
  * const run = startRun(options, readCertificates);

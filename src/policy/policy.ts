@@ -46,7 +46,10 @@ const oneOf =
   (v) =>
     allowed.includes(v);
 
-/** Each setting and the values it accepts: one table, so the CLI's `--policy` file and the API agree. */
+/**
+ * Each setting and the values it accepts: one table, so the CLI's `--policy` file and the API agree. Looked up only
+ * through `Object.hasOwn`: `"__proto__"`, `"constructor"` or `"toString"` are unknown settings, not the prototype's.
+ */
 const SETTINGS: Readonly<Record<keyof Policy, Check>> = {
   revocation: oneOf("require", "ignore"),
   algorithms: oneOf("default", "strict"),
@@ -57,8 +60,17 @@ const SETTINGS: Readonly<Record<keyof Policy, Check>> = {
   certificateProfile: oneOf("relying-party", "rfc5280-strict"),
 };
 
+function describeValue(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return typeof value;
+  }
+}
+
 /**
- * Checks a policy object (from the API or a `--policy` JSON file) and fills in the defaults.
+ * Checks a policy object (from the API or a `--policy` JSON file) and fills in the defaults. Only the object's own
+ * properties are read; a key that names no setting (`"__proto__"`, `"constructor"`, a misspelling) is refused.
  *
  * @param input - a partial policy; `undefined` gives the default
  * @returns the complete policy
@@ -74,10 +86,14 @@ export function resolvePolicy(input: unknown): Policy {
     throw new Decree130Error("POLICY_INVALID", "policy must be an object");
   }
   const out: Record<string, unknown> = { ...DEFAULT_POLICY };
-  for (const [key, value] of Object.entries(input)) {
-    const check = SETTINGS[key as keyof Policy] as Check | undefined;
-    if (!check) throw new Decree130Error("POLICY_INVALID", `unknown policy setting "${key}"`);
-    if (!check(value)) throw new Decree130Error("POLICY_INVALID", `policy setting "${key}" has an invalid value: ${JSON.stringify(value)}`);
+  // The input's own keys only, each looked up as an own key of the table: nothing an application added to
+  // Object.prototype is read, and "__proto__" (an own key in parsed JSON) is an unknown setting.
+  for (const key of Object.keys(input)) {
+    if (!Object.hasOwn(SETTINGS, key)) throw new Decree130Error("POLICY_INVALID", `unknown policy setting ${JSON.stringify(key)}`);
+    const value: unknown = (input as Record<string, unknown>)[key];
+    if (!SETTINGS[key as keyof Policy](value)) {
+      throw new Decree130Error("POLICY_INVALID", `policy setting "${key}" has an invalid value: ${describeValue(value)}`);
+    }
     out[key] = value;
   }
   return out as unknown as Policy;

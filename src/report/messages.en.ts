@@ -12,7 +12,7 @@ export const MESSAGES_EN: Readonly<Record<ConditionCode | WarningCode, string>> 
   REVOCATION_UNKNOWN: "No revocation evidence (CRL or OCSP) covers the certificate at {time}: its status is unknown.",
   SIGNING_CERT_NOT_FOUND: "The signing certificate named by the signature is not in the file nor among the supplied certificates.",
   SIGNATURE_VALID: "The signature verifies with the public key of the signing certificate over the signed content ({algorithm}).",
-  HASH_MISMATCH: "The content does not match the digest the signer signed: it was changed after signing.",
+  HASH_MISMATCH: "The content does not match what the signer signed: either it was changed after signing, or it is not the file that was signed.",
   SIGNATURE_INVALID: "The signature does not verify with the public key of the signing certificate: {detail}.",
   SIGNING_CERT_MISMATCH: "The signed signing-certificate reference does not match the certificate used to verify.",
   MALFORMED_SIGNED_ATTRIBUTES: "The signed attributes break RFC 5652: {detail}.",

@@ -11,7 +11,7 @@ export const MESSAGES_VI: Readonly<Record<ConditionCode | WarningCode, string>> 
   REVOCATION_UNKNOWN: "Không có thông tin thu hồi (CRL hoặc OCSP) cho chứng thư số tại {time}: chưa xác định được trạng thái.",
   SIGNING_CERT_NOT_FOUND: "Không tìm thấy chứng thư số của người ký trong tệp hoặc trong các chứng thư được cung cấp.",
   SIGNATURE_VALID: "Chữ ký được kiểm tra đúng bằng khóa công khai trong chứng thư số của người ký ({algorithm}).",
-  HASH_MISMATCH: "Nội dung không khớp với giá trị băm người ký đã ký: nội dung đã bị thay đổi sau khi ký.",
+  HASH_MISMATCH: "Nội dung không khớp với nội dung người ký đã ký: hoặc nội dung đã bị thay đổi sau khi ký, hoặc đây không phải tệp đã được ký.",
   SIGNATURE_INVALID: "Chữ ký không kiểm tra được bằng khóa công khai trong chứng thư số của người ký: {detail}.",
   SIGNING_CERT_MISMATCH: "Thuộc tính tham chiếu chứng thư ký không khớp với chứng thư số dùng để kiểm tra.",
   MALFORMED_SIGNED_ATTRIBUTES: "Các thuộc tính được ký không đúng RFC 5652: {detail}.",

@@ -39,6 +39,16 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/** A field of the parsed JSON, read as an own property only: nothing an application put on Object.prototype leaks in. */
+function field(obj: Record<string, unknown>, key: string): unknown {
+  return Object.hasOwn(obj, key) ? obj[key] : undefined;
+}
+
+/** An array's entries, read as own elements: a hole is `undefined`, never an element inherited from a prototype. */
+function items(array: readonly unknown[]): unknown[] {
+  return Array.from({ length: array.length }, (_, i) => (Object.hasOwn(array, i) ? array[i] : undefined));
+}
+
 function rejectUnknown(obj: Record<string, unknown>, allowed: ReadonlySet<string>, where: string): void {
   for (const key of Object.keys(obj)) if (!allowed.has(key)) invalid(`${where}: unknown field ${JSON.stringify(key)}`);
 }
@@ -62,7 +72,7 @@ function loadCertificates(value: unknown, where: string): Certificate[] {
     invalid(`${where}: certificates holds more than ${TRUST_LIST_LIMITS.certificatesPerProvider} entries`);
   }
   const out: Certificate[] = [];
-  value.forEach((entry: unknown, i) => {
+  items(value).forEach((entry, i) => {
     if (typeof entry !== "string") invalid(`${where}: certificates[${i}] must be a PEM or base64 string, got ${describe(entry)}`);
     let cert: Certificate;
     try {
@@ -85,17 +95,18 @@ function loadLicences(value: unknown, where: string): LicencePeriod[] {
   if (value.length > TRUST_LIST_LIMITS.licensesPerProvider) {
     invalid(`${where}: licenses holds more than ${TRUST_LIST_LIMITS.licensesPerProvider} entries`);
   }
-  return value.map((entry: unknown, i): LicencePeriod => {
+  return items(value).map((entry, i): LicencePeriod => {
     const at = `${where}: licenses[${i}]`;
     if (!isRecord(entry)) invalid(`${at} must be an object {from, to}, got ${describe(entry)}`);
     rejectUnknown(entry, LICENCE_FIELDS, at);
-    const from = typeof entry["from"] === "string" ? parseIsoTime(entry["from"]) : undefined;
-    if (from === undefined) invalid(`${at}.from must be an ISO-8601 date-time, got ${describe(entry["from"])}`);
-    const rawTo = entry["to"];
+    const rawFrom = field(entry, "from");
+    const from = typeof rawFrom === "string" ? parseIsoTime(rawFrom) : undefined;
+    if (from === undefined) invalid(`${at}.from must be an ISO-8601 date-time, got ${describe(rawFrom)}`);
+    const rawTo = field(entry, "to");
     if (rawTo === null) return { from, to: null };
     const to = typeof rawTo === "string" ? parseIsoTime(rawTo) : undefined;
     if (to === undefined) invalid(`${at}.to must be an ISO-8601 date-time or null, got ${describe(rawTo)}`);
-    if (!(from < to)) invalid(`${at}: from (${entry["from"] as string}) must be before to (${rawTo as string})`);
+    if (!(from < to)) invalid(`${at}: from (${rawFrom as string}) must be before to (${rawTo as string})`);
     return { from, to };
   });
 }
@@ -103,8 +114,9 @@ function loadLicences(value: unknown, where: string): LicencePeriod[] {
 function loadServices(value: unknown, where: string): TrustService[] {
   if (value === undefined) return ["signing"];
   if (!Array.isArray(value) || value.length === 0) invalid(`${where}: services must be a non-empty array`);
+  if (value.length > SERVICES.length) invalid(`${where}: services holds more than ${SERVICES.length} entries`);
   const out: TrustService[] = [];
-  for (const [i, s] of value.entries()) {
+  for (const [i, s] of items(value).entries()) {
     if (!SERVICES.includes(s as TrustService)) {
       invalid(`${where}: services[${i}] must be "signing" or "timestamping", got ${describe(s)}`);
     }
@@ -116,29 +128,30 @@ function loadServices(value: unknown, where: string): TrustService[] {
 
 function loadProvider(value: unknown, index: number): Provider {
   if (!isRecord(value)) invalid(`providers[${index}]: expected an object, got ${describe(value)}`);
-  const name = value["name"];
+  const name = field(value, "name");
   if (typeof name !== "string" || name.trim() === "") {
     invalid(`providers[${index}]: name must be a non-empty string, got ${describe(name)}`);
   }
   const where = `providers[${index}] ${JSON.stringify(name)}`;
   rejectUnknown(value, PROVIDER_FIELDS, where);
-  const category = value["category"];
+  const category = field(value, "category");
   if (!CATEGORIES.includes(category as IssuerCategory)) {
     invalid(`${where}: category must be one of ${CATEGORIES.map((c) => `"${c}"`).join(", ")}, got ${describe(category)}`);
   }
-  const keyProtection = value["keyProtection"] ?? null;
+  const keyProtection = field(value, "keyProtection") ?? null;
   if (keyProtection !== null && !KEY_PROTECTIONS.includes(keyProtection as KeyProtection)) {
     invalid(`${where}: keyProtection must be one of ${KEY_PROTECTIONS.map((k) => `"${k}"`).join(", ")} or null, got ${describe(keyProtection)}`);
   }
-  const certificates = loadCertificates(value["certificates"], where);
-  const services = loadServices(value["services"], where);
+  const certificates = loadCertificates(field(value, "certificates"), where);
+  const services = loadServices(field(value, "services"), where);
+  const licenses = field(value, "licenses");
   const provider: Provider = {
     name,
     category: category as IssuerCategory,
     certificates: Object.freeze(certificates),
     keyProtection: keyProtection as KeyProtection | null,
     services: Object.freeze(services),
-    ...(value["licenses"] === undefined ? {} : { licenses: Object.freeze(loadLicences(value["licenses"], where)) }),
+    ...(licenses === undefined ? {} : { licenses: Object.freeze(loadLicences(licenses, where)) }),
   };
   return Object.freeze(provider);
 }
@@ -167,16 +180,16 @@ export function loadTrustList(json: unknown): TrustList {
     }
   }
   if (!isRecord(root)) invalid(`trust list: expected a JSON object, got ${describe(root)}`);
-  if (root["schema"] !== TRUST_LIST_SCHEMA) {
-    invalid(`trust list: schema must be "${TRUST_LIST_SCHEMA}", got ${describe(root["schema"])}`);
+  if (field(root, "schema") !== TRUST_LIST_SCHEMA) {
+    invalid(`trust list: schema must be "${TRUST_LIST_SCHEMA}", got ${describe(field(root, "schema"))}`);
   }
   rejectUnknown(root, LIST_FIELDS, "trust list");
-  const name = root["name"];
+  const name = field(root, "name");
   if (typeof name !== "string" || name.trim() === "") invalid(`trust list: name must be a non-empty string, got ${describe(name)}`);
-  const providers = root["providers"];
+  const providers = field(root, "providers");
   if (!Array.isArray(providers)) invalid(`trust list: providers must be an array, got ${describe(providers)}`);
   if (providers.length > TRUST_LIST_LIMITS.providers) {
     invalid(`trust list: providers holds more than ${TRUST_LIST_LIMITS.providers} entries`);
   }
-  return indexTrustList(name, providers.map((p: unknown, i) => loadProvider(p, i)));
+  return indexTrustList(name, items(providers).map((p, i) => loadProvider(p, i)));
 }

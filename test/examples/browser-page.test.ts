@@ -74,23 +74,27 @@ describe.skipIf(skipReason !== undefined)("examples/browser in Chromium (skip re
       expect((await row.locator(".reason").textContent())?.length).toBeGreaterThan(10);
     }
     expect(await page.textContent("[data-field=category]")).toBe("công cộng");
-    expect(await page.textContent("[data-field=signing-time]")).toMatch(/^2025-03-01T10:00:00(\.000)?Z \(người ký khai\)$/);
+    // Times in Vietnam time, as an accountant compares them with an invoice; the certificate's validity beside them.
+    expect(await page.textContent("[data-field=signing-time]")).toBe("01/03/2025 17:00:00 (giờ Việt Nam) — nguồn: người ký khai");
+    expect(await page.textContent("[data-field=validity]")).toBe("từ 01/01/2024 07:00:00 (giờ Việt Nam) đến 01/01/2026 07:00:00 (giờ Việt Nam)");
+    expect(await page.textContent("[data-condition=validityPeriod] .reason")).toContain("01/03/2025 17:00:00 (giờ Việt Nam)");
     expect(await page.textContent("[data-field=provider]")).not.toBe("không rõ");
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
   });
 
   it("switches the same report to English", async () => {
     await page.click("button[data-lang=en]");
-    expect(await page.textContent("[data-verdict]")).toBe("SECURE (SECURE)");
+    // The verdict once: "SECURE (SECURE)" said the same thing twice.
+    expect(await page.textContent("[data-verdict]")).toBe("SECURE");
     expect(await page.textContent("[data-field=category]")).toBe("licensed public");
-    expect(await page.textContent("[data-field=signing-time]")).toContain("(claimed by the signer)");
+    expect(await page.textContent("[data-field=signing-time]")).toBe("01/03/2025 17:00:00 (Vietnam time, UTC+07:00) — source: claimed by the signer");
   });
 
   it("shows NOT_SECURE for a file dropped on the page (signed after the certificate expired)", async () => {
     await drop(["sig/signed-after-expiry.p7s"]);
     const verdict = page.locator("#result[data-status=done] [data-verdict=NOT_SECURE]");
     await verdict.waitFor();
-    expect(await verdict.textContent()).toBe("NOT SECURE (NOT_SECURE)");
+    expect(await verdict.textContent()).toBe("NOT SECURE");
     const failed = page.locator("[data-condition=validityPeriod]");
     expect(await failed.getAttribute("data-status")).toBe("FAILED");
     expect(await failed.getAttribute("data-code")).toBe("SIGNED_AFTER_EXPIRY");
@@ -109,6 +113,55 @@ describe.skipIf(skipReason !== undefined)("examples/browser in Chromium (skip re
     const error = page.locator("#result[data-status=error] [data-error]");
     await error.waitFor();
     expect(await error.getAttribute("data-error")).toMatch(/^(INPUT_NOT_RECOGNIZED|MALFORMED_DER)$/);
+  });
+
+  /** Sets a text field as a person would, ending with the change event the page listens to. */
+  async function type(id: string, text: string): Promise<void> {
+    await page.fill(`#${id}`, text);
+    await page.dispatchEvent(`#${id}`, "change");
+  }
+  const codeOf = async (condition: string, code: string): Promise<void> =>
+    page.locator(`#result[data-status=done] [data-condition=${condition}][data-code=${code}]`).waitFor();
+
+  it("refuses a validation time that is no time, showing both accepted forms; reads dd/mm/yyyy as Vietnam time and says so", async () => {
+    await type("now", "1");
+    const error = page.locator("#result[data-status=error] [data-error=TIME_INVALID]");
+    await error.waitFor();
+    expect(await error.textContent()).toContain("dd/mm/yyyy [HH:mm[:ss]]");
+    // The page still holds the random file of the previous test: once the time is read, that file is judged again.
+    await type("now", "01/06/2025 07:00");
+    await page.locator("#result[data-status=error] [data-error]:not([data-error=TIME_INVALID])").waitFor();
+    expect(await page.textContent("#now-note")).toBe("No time zone written: read as Vietnam time (UTC+07:00).");
+  });
+
+  it("resolves EXPIRED_NO_POE with a signing time the reader vouches for", async () => {
+    await page.setInputFiles("#signature", fixture("sig/expired-at-now.p7s"));
+    await codeOf("validityPeriod", "EXPIRED_NO_POE");
+    await type("signing-time", "01/03/2024 17:00");
+    await codeOf("validityPeriod", "CERT_VALID_AT_SIGNING");
+    expect(await page.getAttribute("[data-verdict]", "data-verdict")).toBe("SECURE");
+    expect(await page.textContent("[data-field=signing-time]")).toBe("01/03/2024 17:00:00 (Vietnam time, UTC+07:00) — source: asserted by the checker");
+    await type("signing-time", "");
+  });
+
+  it("takes OCSP responses as revocation evidence", async () => {
+    await page.setInputFiles("#crls", []);
+    await page.setInputFiles("#signature", fixture("sig/secure-attached-ecdsa.p7s"));
+    await codeOf("validityPeriod", "REVOCATION_UNKNOWN");
+    await page.setInputFiles("#ocsp", fixture("ocsp/ee-public-good-ca.der"));
+    await codeOf("validityPeriod", "CERT_VALID_AT_SIGNING");
+    expect(await page.getAttribute("[data-verdict]", "data-verdict")).toBe("SECURE");
+    await page.setInputFiles("#ocsp", []);
+  });
+
+  it("resolves NO_CERTIFICATE_PATH with an extra certificate (the missing intermediate CA)", async () => {
+    await page.setInputFiles("#crls", [fixture("crl/gov-sub-ca.crl"), fixture("crl/gov-root.crl")]);
+    await page.setInputFiles("#signature", fixture("sig/missing-intermediate.p7s"));
+    await codeOf("issuerType", "NO_CERTIFICATE_PATH");
+    await page.setInputFiles("#certificates", fixture("certs/gov-sub-ca.pem"));
+    await codeOf("issuerType", "RECOGNIZED_PROVIDER");
+    expect(await page.getAttribute("[data-verdict]", "data-verdict")).toBe("SECURE");
+    expect(await page.textContent("[data-field=category]")).toBe("Government-specialized");
   });
 
   it("uploaded nothing: every request went to the page's own server for the page itself", () => {

@@ -49,7 +49,7 @@ export const CODES = Object.fromEntries(
 ) as Record<Condition, Record<"PASSED" | "FAILED" | "INDETERMINATE", string[]>>;
 export const WARNINGS: readonly string[] = WARNING_CODES;
 export const INPUT_ERRORS: readonly string[] = DECREE130_ERROR_CODES.filter(
-  (c) => !["MALFORMED_CERTIFICATE", "MALFORMED_CRL", "MALFORMED_OCSP", "TRUST_LIST_INVALID", "POLICY_INVALID"].includes(c),
+  (c) => !["MALFORMED_CERTIFICATE", "MALFORMED_CRL", "MALFORMED_OCSP", "TRUST_LIST_INVALID", "POLICY_INVALID", "TIME_INVALID"].includes(c),
 );
 export const CONDITIONS = Object.keys(CODES) as Condition[];
 /** Every case of manifest.json. */
