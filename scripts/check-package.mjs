@@ -27,7 +27,7 @@ const step = (title) => console.log(`\n— ${title}`);
 
 /** A string only the testing kit contains (its default trust-list name): it must never reach the main entry. */
 const TESTING_MARKER = "TEST trust list (decree130/testing)";
-const ENTRIES = { "decree130": "index.js", "decree130/trust/vn": "trust/vn/index.js", "decree130/testing": "testing/index.js" };
+const ENTRIES = { "decree130": "index.js", "decree130/fetch": "fetch/index.js", "decree130/trust/vn": "trust/vn/index.js", "decree130/testing": "testing/index.js" };
 
 try {
   step("npm pack");
@@ -35,8 +35,8 @@ try {
   const tarball = join(work, packed.filename);
   const files = packed.files.map((f) => f.path).sort();
   console.log(`${packed.filename}: ${files.length} files, ${(packed.size / 1024).toFixed(1)} KiB packed, ${(packed.unpackedSize / 1024).toFixed(1)} KiB unpacked`);
-  const required = ["package.json", "README.md", "dist/index.js", "dist/index.d.ts", "dist/testing/index.js", "dist/testing/index.d.ts",
-    "dist/trust/vn/index.js", "dist/trust/vn/index.d.ts", "dist/cli/main.js"];
+  const required = ["package.json", "README.md", "dist/index.js", "dist/index.d.ts", "dist/fetch/index.js", "dist/fetch/index.d.ts",
+    "dist/testing/index.js", "dist/testing/index.d.ts", "dist/trust/vn/index.js", "dist/trust/vn/index.d.ts", "dist/cli/main.js"];
   for (const f of required) if (!files.includes(f)) problems.push(`tarball lacks ${f}`);
   const stray = files.filter((f) => /^(src|test|examples|scripts|bench|conformance|docs)\//.test(f) || f.endsWith(".tgz"));
   if (stray.length) problems.push(`tarball ships files it should not: ${stray.join(", ")}`);
@@ -69,6 +69,7 @@ try {
       'import { validate, loadTrustList, isDecree130Error, type Report, type SignatureReport, type Policy } from "decree130";',
       'import { vietnamTrustList } from "decree130/trust/vn";',
       'import { createTestPki, issueCertificate, signCms, type TestPki } from "decree130/testing";',
+      'import { createHttpFetcher, createFetchSession, isFetchError, type Fetcher, type FetchOutcome } from "decree130/fetch";',
       "export async function check(p7s: Uint8Array): Promise<SignatureReport[]> {",
       "  const pki: TestPki = await createTestPki();",
       '  const signer = await issueCertificate(pki.publicCa, { subject: { commonName: "A" }, notBefore: 0, notAfter: 1e12 });',
@@ -76,6 +77,10 @@ try {
       "  const policy: Partial<Policy> = { algorithms: \"strict\" };",
       "  const report: Report = await validate(own, { trustList: loadTrustList(pki.trustList), policy, now: new Date(0) });",
       "  await validate(p7s, { trustList: vietnamTrustList() }).catch((e: unknown) => { if (isDecree130Error(e)) return e.code; throw e; });",
+      "  const fetcher: Fetcher = createHttpFetcher({ timeoutMs: 5_000 });",
+      "  const got: FetchOutcome = await createFetchSession({ fetch: fetcher, now: 0 }).get(\"http://crl.example.vn/ca.crl\", \"crl\");",
+      "  const reason: string | undefined = got.ok ? undefined : got.reason;",
+      "  await fetcher(\"http://crl.example.vn/ca.crl\", { kind: \"crl\", signal: AbortSignal.abort() }).catch((e: unknown) => (isFetchError(e) ? e.reason : reason));",
       "  return [...report.signatures];",
       "}",
       "",
