@@ -1,5 +1,3 @@
-import { toHex } from "../model/certificate.js";
-
 /** What a cached response is filed under: its URL, and the request body for a POST (an OCSP request). */
 export interface FetchCacheKey {
   readonly url: string;
@@ -36,9 +34,12 @@ export interface FetchCache {
   readonly bytes: number;
 }
 
-/** The key a request is filed under: the URL, and the body in hex for a POST. */
+/** The key a request is filed under: the URL, and the body in hex for a POST (a few hundred octets: an OCSP request). */
 export function fetchKey(key: FetchCacheKey): string {
-  return key.body ? `${key.url}\n${toHex(key.body)}` : key.url;
+  if (!key.body) return key.url;
+  let hex = "";
+  for (const b of key.body) hex += (b < 16 ? "0" : "") + b.toString(16);
+  return `${key.url}\n${hex}`;
 }
 
 /**
