@@ -289,6 +289,23 @@ describe("createHttpFetcher: options", () => {
     expect(() => createHttpFetcher({ maxRedirects: 0 })).not.toThrow();
   });
 
+  it("fails closed on a Node without process.getBuiltinModule: names cannot be checked, so they are refused", async () => {
+    const proc = process as { getBuiltinModule?: unknown };
+    const original = proc.getBuiltinModule;
+    proc.getBuiltinModule = undefined;
+    try {
+      expect(() => createHttpFetcher({ transport: "node" })).toThrow(TypeError);
+      const before = o.server.requests.length;
+      const err = await failure(createHttpFetcher(), "http://crl.example.vn/ca.crl");
+      expect([err.reason, err.message]).toEqual(["REFUSED_ADDRESS", "crl.example.vn: this runtime cannot check where names resolve (Node before 20.16)"]);
+      // An allowed address written in the URL is still fetched (through the Fetch API).
+      expect(await createHttpFetcher({ allowPrivateNetwork: true })(o.server.urlOf(PATHS.crl), crlRequest)).toEqual(o.crl);
+      expect(o.server.requests.length).toBe(before + 1);
+    } finally {
+      proc.getBuiltinModule = original;
+    }
+  });
+
   it("rejects a fetch whose signal is already aborted, before any work", async () => {
     const err = await failure(createHttpFetcher(), "http://crl.example.vn/ca.crl", { kind: "crl", signal: AbortSignal.abort() });
     expect(err.reason).toBe("ABORTED");
