@@ -34,7 +34,16 @@ export interface FetchCache {
   readonly bytes: number;
 }
 
-/** The key a request is filed under: the URL, and the body in hex for a POST (a few hundred octets: an OCSP request). */
+/**
+ * The key a request is filed under: the URL, and the body in hex for a POST (a few hundred octets: an OCSP request).
+ *
+ * @param key - URL and body
+ * @returns the key
+ * @example
+ * ```ts
+ * fetchKey({ url: "http://ocsp.example.vn", body: Uint8Array.of(0x30, 0x00) }); // "http://ocsp.example.vn\n3000"
+ * ```
+ */
 export function fetchKey(key: FetchCacheKey): string {
   if (!key.body) return key.url;
   let hex = "";

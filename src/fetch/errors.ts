@@ -16,6 +16,11 @@
  * | `HTTP_STATUS` | no | the server answered with a status other than 200 |
  * | `NETWORK` | no | DNS, connection or TLS failure, or a fetcher error without a reason |
  * | `ABORTED` | no | the caller aborted |
+ *
+ * @example
+ * ```ts
+ * const warning = FETCH_FAILURE_REASONS[err.reason].refused ? "FETCH_REFUSED" : "FETCH_FAILED";
+ * ```
  */
 export const FETCH_FAILURE_REASONS = Object.freeze({
   INVALID_URL: { refused: true },

@@ -1,7 +1,14 @@
 import { blockedAddress } from "./address.js";
 import type { FetchFailureReason } from "./errors.js";
 
-/** A refusal or failure raised while fetching, before the URL asked for is attached (see `http-fetcher.ts`). */
+/**
+ * A refusal or failure raised while fetching, before the URL asked for is attached (see `http-fetcher.ts`).
+ *
+ * @example
+ * ```ts
+ * throw new FetchProblem("HTTP_STATUS", "http://crl.example.vn/ca.crl answered HTTP 503");
+ * ```
+ */
 export class FetchProblem extends Error {
   /**
    * @param reason - the stable reason

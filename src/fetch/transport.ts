@@ -26,6 +26,14 @@ export const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 303, 30
 
 /**
  * Collects a response body, refusing to hold more than `maxBytes` octets.
+ *
+ * @example
+ * ```ts
+ * const body = new BodyCollector(32 * 1024 * 1024);
+ * body.declared(response.headers.get("content-length"));
+ * for await (const chunk of stream) body.add(chunk);
+ * const bytes = body.bytes();
+ * ```
  */
 export class BodyCollector {
   readonly #chunks: Uint8Array[] = [];

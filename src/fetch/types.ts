@@ -45,7 +45,14 @@ export interface FetchLimits {
   readonly maxBytes: number;
 }
 
-/** The documented default bounds: 16 fetches and 30 s per validation, 10 s and 32 MiB per fetch. */
+/**
+ * The documented default bounds: 16 fetches and 30 s per validation, 10 s and 32 MiB per fetch.
+ *
+ * @example
+ * ```ts
+ * createFetchSession({ fetch, now, limits: { ...DEFAULT_FETCH_LIMITS, maxFetches: 4 } });
+ * ```
+ */
 export const DEFAULT_FETCH_LIMITS: FetchLimits = Object.freeze({
   maxFetches: 16,
   totalMs: 30_000,

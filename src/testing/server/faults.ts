@@ -32,6 +32,10 @@ const FILLER = new Uint8Array(64 * 1024).fill(0x30);
  * @param res - the response to write
  * @param held - responses kept open, ended when the server closes
  * @returns `true` when the fault answered, `false` for an OCSP deviation (the caller answers)
+ * @example
+ * ```ts
+ * if (fault && answerFault(fault, res, held)) return;
+ * ```
  */
 export function answerFault(fault: Fault, res: ServerResponse, held: Set<ServerResponse>): boolean {
   switch (fault.kind) {

@@ -29,8 +29,9 @@ export interface OcspQuestion {
   readonly serial: Uint8Array;
 }
 
-/** OCSPResponse with responseStatus `malformedRequest` (1) or `unauthorized` (6), and no body (RFC 6960 §4.2.1). */
+/** An OCSPResponse with responseStatus `malformedRequest` (1) and no body (RFC 6960 §4.2.1). */
 export const MALFORMED_REQUEST = Uint8Array.of(0x30, 0x03, 0x0a, 0x01, 0x01);
+/** An OCSPResponse with responseStatus `unauthorized` (6) and no body: the responder does not serve that certificate. */
 export const UNAUTHORIZED = Uint8Array.of(0x30, 0x03, 0x0a, 0x01, 0x06);
 
 const DIGEST_BY_OID = new Map(Object.entries(DIGESTS).map(([name, d]) => [d.oid, name as Digest]));
@@ -41,6 +42,10 @@ const DIGEST_BY_OID = new Map(Object.entries(DIGESTS).map(([name, d]) => [d.oid,
  * @param der - the request
  * @returns what it asks
  * @throws for a request that does not decode
+ * @example
+ * ```ts
+ * const { serial, digest } = readOcspRequest(requestBody);
+ * ```
  */
 export function readOcspRequest(der: Uint8Array): OcspQuestion {
   const [tbs] = fields(readRoot(der), 1, 2, "OCSPRequest");
@@ -80,6 +85,10 @@ export type OcspDeviation =
  * @param question - what the request asks
  * @param deviation - a wrong answer to give instead
  * @returns the OCSPResponse (DER)
+ * @example
+ * ```ts
+ * const der = await answerOcsp([{ issuer: pki.publicCa, certificates: [signer], response: { thisUpdate } }], readOcspRequest(body));
+ * ```
  */
 export async function answerOcsp(services: readonly OcspService[], question: OcspQuestion, deviation?: OcspDeviation): Promise<Uint8Array> {
   const digest = question.digest;
