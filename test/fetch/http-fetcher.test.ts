@@ -1,12 +1,17 @@
 // createHttpFetcher against a real loopback server (decree130/testing/server), through both transports: Node's
 // http/https with checked DNS answers, and the Fetch API a browser would use. No test may hang: every fault has a short
 // fetcher timeout and a test timeout far below the default.
+import { readFileSync } from "node:fs";
+import { createServer, type Server } from "node:https";
+import type { AddressInfo } from "node:net";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decodeCertificate } from "decree130";
 import { createHttpFetcher, encodeOcspRequest, isFetchError, type Fetcher, type FetchError, type FetchRequest, type HttpFetcherOptions } from "decree130/fetch";
 import { readCertificates } from "../../src/input/certificates.js";
 import { decodeCrl } from "../../src/revocation/crl.js";
 import { decodeOcspResponse } from "../../src/revocation/ocsp.js";
+import { openssl, Scratch } from "../testing/openssl.js";
 import { NEVER, onlinePki, PATHS, type OnlinePki } from "./fixtures.js";
 
 const FAST = { timeout: 5_000 };
@@ -278,6 +283,35 @@ describe("createHttpFetcher: every redirect hop is checked again", () => {
       expect(err.message).toContain("redirects to");
       expect(o.server.requests.slice(before).map((r) => r.path)).toEqual([path]);
     }
+  });
+});
+
+describe("createHttpFetcher over https", () => {
+  // A TLS server whose certificate (self-signed, made by OpenSSL here) nobody trusts: the fetcher must not talk to it.
+  const tmp = new Scratch();
+  let server: Server | undefined;
+  let url = "";
+  beforeAll(async () => {
+    const key = join(tmp.dir, "tls.key");
+    const cert = join(tmp.dir, "tls.pem");
+    const r = openssl("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", key, "-out", cert, "-days", "2",
+      "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1", "-config", tmp.file("req.cnf", "[req]\ndistinguished_name=dn\n[dn]\n"));
+    if (r.code !== 0) throw new Error(r.out);
+    const tls = createServer({ key: readFileSync(key), cert: readFileSync(cert) }, (_req, res) => res.end("secret"));
+    server = tls;
+    await new Promise<void>((resolve) => tls.listen(0, "127.0.0.1", resolve));
+    url = `https://127.0.0.1:${(tls.address() as AddressInfo).port}/ca.crl`;
+  });
+  afterAll(async () => {
+    server?.closeAllConnections();
+    await new Promise((resolve) => server?.close(resolve));
+    tmp.remove();
+  });
+
+  it.each(["node", "fetch"] as const)("verifies the server's certificate (%s transport): an untrusted one is a NETWORK failure", FAST, async (transport) => {
+    const err = await failure(createHttpFetcher({ transport, allowPrivateNetwork: true, timeoutMs: 2_000 }), url);
+    expect([err.reason, err.refused]).toEqual(["NETWORK", false]);
+    if (transport === "node") expect(err.message).toMatch(/self[- ]signed/i);
   });
 });
 
