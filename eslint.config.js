@@ -13,6 +13,7 @@ const LAYERS = [
   "policy",
   "crypto",
   "cache",
+  "fetch",
   "trust",
   "identity",
   "path",

@@ -84,11 +84,20 @@ export async function finishCli(outDir: string): Promise<void> {
 
 export default defineConfig([
   {
-    entry: { index: "src/index.ts", "testing/index": "src/testing/index.ts", "trust/vn/index": "src/trust/vn/index.ts" },
+    // The Node-only test server (decree130/testing/server) is built here too, so it shares the testing kit's chunks
+    // instead of carrying a copy; its `node:` imports stay imports, and only its declarations need Node's types.
+    entry: {
+      index: "src/index.ts",
+      "fetch/index": "src/fetch/index.ts",
+      "testing/index": "src/testing/index.ts",
+      "testing/server/index": "src/testing/server/index.ts",
+      "trust/vn/index": "src/trust/vn/index.ts",
+    },
     format: ["esm"],
     platform: "neutral",
     target: "es2022",
-    dts: true,
+    external: [/^node:/],
+    dts: { compilerOptions: { types: ["node"] } },
     clean: true,
     sourcemap: true,
     splitting: true,

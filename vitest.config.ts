@@ -7,7 +7,9 @@ export default defineConfig({
   resolve: {
     // Tests import the package by name, as users do; these resolve it to the sources (the dist test uses the build).
     alias: [
+      { find: /^decree130\/testing\/server$/, replacement: src("testing/server/index.ts") },
       { find: /^decree130\/testing$/, replacement: src("testing/index.ts") },
+      { find: /^decree130\/fetch$/, replacement: src("fetch/index.ts") },
       { find: /^decree130\/trust\/vn$/, replacement: src("trust/vn/index.ts") },
       { find: /^decree130$/, replacement: src("index.ts") },
     ],

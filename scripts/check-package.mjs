@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 // `npm run check:package`: checks what `npm publish` would ship, on the `npm pack` tarball itself (run `npm run build`
 // first; `prepack` builds too):
-//   1. the tarball holds the three entry points, their declarations and the CLI, and no sources or tests;
+//   1. the tarball holds the entry points, their declarations and the CLI, and no sources or tests;
 //   2. publint (strict: warnings and suggestions count) reports nothing;
 //   3. are-the-types-wrong (`esm-only` profile: the package is ESM-only on purpose) reports nothing;
 //   4. the emitted declarations type-check in a consumer (skipLibCheck off), under `nodenext` and `bundler` resolution;
-//   5. a browser bundle of each entry (esbuild, platform browser) has no `node:` import, and the main entry reaches no
-//      testing-kit code; prints the main entry's minified and min+gzip size.
+//   5. a browser bundle of each isomorphic entry (esbuild, platform browser; not the Node-only decree130/testing/server)
+//      has no `node:` import, and the main entry reaches no testing-kit code; prints each entry's minified and min+gzip size.
 // Exit 1 on any problem; the problems are listed.
 import { Buffer } from "node:buffer";
 import { execFileSync } from "node:child_process";
@@ -27,7 +27,7 @@ const step = (title) => console.log(`\n— ${title}`);
 
 /** A string only the testing kit contains (its default trust-list name): it must never reach the main entry. */
 const TESTING_MARKER = "TEST trust list (decree130/testing)";
-const ENTRIES = { "decree130": "index.js", "decree130/trust/vn": "trust/vn/index.js", "decree130/testing": "testing/index.js" };
+const ENTRIES = { "decree130": "index.js", "decree130/fetch": "fetch/index.js", "decree130/trust/vn": "trust/vn/index.js", "decree130/testing": "testing/index.js" };
 
 try {
   step("npm pack");
@@ -35,8 +35,8 @@ try {
   const tarball = join(work, packed.filename);
   const files = packed.files.map((f) => f.path).sort();
   console.log(`${packed.filename}: ${files.length} files, ${(packed.size / 1024).toFixed(1)} KiB packed, ${(packed.unpackedSize / 1024).toFixed(1)} KiB unpacked`);
-  const required = ["package.json", "README.md", "dist/index.js", "dist/index.d.ts", "dist/testing/index.js", "dist/testing/index.d.ts",
-    "dist/trust/vn/index.js", "dist/trust/vn/index.d.ts", "dist/cli/main.js"];
+  const required = ["package.json", "README.md", "dist/index.js", "dist/index.d.ts", "dist/fetch/index.js", "dist/fetch/index.d.ts",
+    "dist/testing/index.js", "dist/testing/index.d.ts", "dist/testing/server/index.js", "dist/testing/server/index.d.ts", "dist/trust/vn/index.js", "dist/trust/vn/index.d.ts", "dist/cli/main.js"];
   for (const f of required) if (!files.includes(f)) problems.push(`tarball lacks ${f}`);
   const stray = files.filter((f) => /^(src|test|examples|scripts|bench|conformance|docs)\//.test(f) || f.endsWith(".tgz"));
   if (stray.length) problems.push(`tarball ships files it should not: ${stray.join(", ")}`);
@@ -73,6 +73,8 @@ try {
       'import { validate, loadTrustList, isDecree130Error, type Report, type SignatureReport, type Policy } from "decree130";',
       'import { vietnamTrustList } from "decree130/trust/vn";',
       'import { createTestPki, issueCertificate, signCms, type TestPki } from "decree130/testing";',
+      'import { createHttpFetcher, createFetchSession, isFetchError, type Fetcher, type FetchOutcome } from "decree130/fetch";',
+      'import { servePki, type PkiServer } from "decree130/testing/server";',
       "export async function check(p7s: Uint8Array): Promise<SignatureReport[]> {",
       "  const pki: TestPki = await createTestPki();",
       '  const signer = await issueCertificate(pki.publicCa, { subject: { commonName: "A" }, notBefore: 0, notAfter: 1e12 });',
@@ -80,6 +82,12 @@ try {
       "  const policy: Partial<Policy> = { algorithms: \"strict\" };",
       "  const report: Report = await validate(own, { trustList: loadTrustList(pki.trustList), policy, now: new Date(0) });",
       "  await validate(p7s, { trustList: vietnamTrustList() }).catch((e: unknown) => { if (isDecree130Error(e)) return e.code; throw e; });",
+      "  const fetcher: Fetcher = createHttpFetcher({ timeoutMs: 5_000 });",
+      "  const got: FetchOutcome = await createFetchSession({ fetch: fetcher, now: 0 }).get(\"http://crl.example.vn/ca.crl\", \"crl\");",
+      "  const reason: string | undefined = got.ok ? undefined : got.reason;",
+      "  const server: PkiServer = await servePki({ faults: { \"/slow\": { kind: \"slow\" } } });",
+      "  await server.close();",
+      "  await fetcher(\"http://crl.example.vn/ca.crl\", { kind: \"crl\", signal: AbortSignal.abort() }).catch((e: unknown) => (isFetchError(e) ? e.reason : reason));",
       "  return [...report.signatures];",
       "}",
       "",

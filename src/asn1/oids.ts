@@ -41,8 +41,13 @@ export const OID = {
   kpTimeStamping: "1.3.6.1.5.5.7.3.8",
   kpOcspSigning: "1.3.6.1.5.5.7.3.9",
   anyExtendedKeyUsage: "2.5.29.37.0",
-  // OCSP (RFC 6960)
+  // OCSP (RFC 6960) and authorityInfoAccess methods (RFC 5280 §4.2.2.1)
   ocspBasic: "1.3.6.1.5.5.7.48.1.1",
+  ocspNonce: "1.3.6.1.5.5.7.48.1.2",
+  adOcsp: "1.3.6.1.5.5.7.48.1",
+  adCaIssuers: "1.3.6.1.5.5.7.48.2",
+  // Digests
+  sha1: "1.3.14.3.2.26",
   // QC statements (ETSI EN 319 412-5)
   qcsQcSSCD: "0.4.0.1862.1.4",
 } as const;
