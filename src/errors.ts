@@ -17,6 +17,9 @@
  * | `MALFORMED_OCSP` | an OCSP response supplied by the caller does not decode |
  * | `TRUST_LIST_INVALID` | a trust list that does not follow the `decree130/trust-list@1` format |
  * | `POLICY_INVALID` | a policy object with unknown or badly typed settings |
+ * | `MALFORMED_XML` | XML that is not well-formed (or not UTF-8), or an undeclared entity reference |
+ * | `XML_DTD_REFUSED` | XML with a document type declaration (DTD): refused, never read, so no entity is ever expanded |
+ * | `XML_LIMIT_EXCEEDED` | XML nested too deep, or with too many attributes, nodes or signatures |
  */
 export const DECREE130_ERROR_CODES = [
   "INPUT_EMPTY",
@@ -33,6 +36,9 @@ export const DECREE130_ERROR_CODES = [
   "MALFORMED_OCSP",
   "TRUST_LIST_INVALID",
   "POLICY_INVALID",
+  "MALFORMED_XML",
+  "XML_DTD_REFUSED",
+  "XML_LIMIT_EXCEEDED",
 ] as const;
 
 /** A stable error code: see {@link DECREE130_ERROR_CODES}. */
