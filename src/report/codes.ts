@@ -22,6 +22,11 @@ export const CONDITION_CODES = {
   WEAK_ALGORITHM: { conditions: ["keyCorrespondence"], status: "FAILED" },
   SIGNED_DATA_NOT_FOUND: { conditions: ["keyCorrespondence"], status: "INDETERMINATE" },
   UNSUPPORTED_ALGORITHM: { conditions: ["keyCorrespondence"], status: "INDETERMINATE" },
+  // keyCorrespondence of signed XML (xml.md): what was signed must be what a reader sees
+  NOT_BOUND_TO_DOCUMENT: { conditions: ["keyCorrespondence"], status: "FAILED" },
+  AMBIGUOUS_REFERENCE: { conditions: ["keyCorrespondence"], status: "FAILED" },
+  UNSUPPORTED_REFERENCE: { conditions: ["keyCorrespondence"], status: "FAILED" },
+  MALFORMED_SIGNATURE: { conditions: ["keyCorrespondence"], status: "FAILED" },
   // issuerType — Art. 9(2)
   RECOGNIZED_PROVIDER: { conditions: ["issuerType"], status: "PASSED" },
   ISSUER_NOT_RECOGNIZED: { conditions: ["issuerType"], status: "FAILED" },
@@ -43,6 +48,8 @@ export const CONDITION_CODES = {
   NO_SOLE_CONTROL_EVIDENCE: { conditions: ["soleControl"], status: "INDETERMINATE" },
   // shared by several conditions
   REVOCATION_UNKNOWN: { conditions: ["validityPeriod", "soleControl"], status: "INDETERMINATE" },
+  // the conditions a format's first version does not judge yet
+  NOT_EVALUATED: { conditions: ["validityPeriod", "issuerType", "soleControl"], status: "INDETERMINATE" },
   SIGNING_CERT_NOT_FOUND: {
     conditions: ["validityPeriod", "keyCorrespondence", "issuerType", "soleControl"],
     status: "INDETERMINATE",
@@ -59,6 +66,16 @@ export const WARNING_CODES = [
   "REVOCATION_NOT_CHECKED",
   "LEGACY_ALGORITHM",
   "EVIDENCE_REJECTED",
+  // signed XML (xml.md)
+  "MST_MISMATCH",
+  "NO_SIGNED_SIGNING_TIME",
+  "TAX_AUTHORITY_UNEXPECTED",
+  "SELLER_SIGNATURE_MISSING",
+  "SIGNING_ORDER_INVERTED",
+  "ENVELOPE_UNSIGNED",
+  "PARTIALLY_SIGNED",
+  "MCCQT_MISSING",
+  "TAX_AUTHORITY_SIGNATURE_MISSING",
 ] as const;
 
 /** A warning code. */
