@@ -84,7 +84,12 @@ export async function finishCli(outDir: string): Promise<void> {
 
 export default defineConfig([
   {
-    entry: { index: "src/index.ts", "testing/index": "src/testing/index.ts", "trust/vn/index": "src/trust/vn/index.ts" },
+    entry: {
+      index: "src/index.ts",
+      "testing/index": "src/testing/index.ts",
+      "trust/vn/index": "src/trust/vn/index.ts",
+      "xml/index": "src/xml/index.ts",
+    },
     format: ["esm"],
     platform: "neutral",
     target: "es2022",
