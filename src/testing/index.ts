@@ -47,3 +47,6 @@ export {
   type TrustListProviderJson,
 } from "./trust-list.js";
 export { malformSignatureEncoding, type SignatureMalformation } from "./tamper-encoding.js";
+export { createTestInvoice, type TestInvoiceLine, type TestInvoiceOptions, type TestInvoiceParty } from "./xml-invoice.js";
+export { signXml, type SignXmlOptions } from "./xml.js";
+export { tamperXmlText, wrapSignedInvoice, type WrapPlacement } from "./xml-tamper.js";
