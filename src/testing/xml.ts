@@ -31,6 +31,10 @@ export interface SignXmlOptions {
   readonly wholeDocument?: boolean;
   /** A signed `SigningTime` in a `ds:Object`, written as Vietnam local time without zone (as real signers do). */
   readonly signingTime?: DateInput;
+  /** Write this text as the SigningTime instead of `signingTime` in Vietnam local time (e.g. with a zone). */
+  readonly signingTimeText?: string;
+  /** Reference the SigningTime object (default `true`); `false` leaves it unsigned. */
+  readonly referenceSigningTime?: boolean;
   /** Default `SHA-256`, for the references and the signature. */
   readonly digest?: Digest;
   /** Default `inclusive` (C14N 1.0), as Vietnamese signers use. */
@@ -130,8 +134,9 @@ export async function signXml(xml: string, signer: TestIdentity, options: SignXm
     ids = mccqtId ? [own, mccqtId] : [own];
   }
   const uris = options.wholeDocument ? [""] : (ids ?? []).map((id) => `#${id}`);
-  const timeRef = options.signingTime === undefined ? undefined : options.dotNetQuirk ? `${sigId}-prop` : `${sigId}-time`;
-  if (timeRef) uris.push(`#${timeRef}`);
+  const hasTime = options.signingTime !== undefined || options.signingTimeText !== undefined;
+  const timeRef = !hasTime ? undefined : options.dotNetQuirk ? `${sigId}-prop` : `${sigId}-time`;
+  if (timeRef && options.referenceSigningTime !== false) uris.push(`#${timeRef}`);
 
   const c14nTransform = c14n === "inclusive" ? "" : `<${d}Transform Algorithm="${C14N_URI[c14n]}"/>`;
   const enveloped = `<${d}Transform Algorithm="${DSIG}enveloped-signature"/>`;
@@ -145,8 +150,8 @@ export async function signXml(xml: string, signer: TestIdentity, options: SignXm
   const certs = [...(options.includeCertificate === false ? [] : [signer.certificate]), ...(options.extraCertificates ?? [])];
   const keyInfo = certs.length ? `<${d}KeyInfo><${d}X509Data>${certs.map((c) => `<${d}X509Certificate>${encodeBase64(c)}</${d}X509Certificate>`).join("")}</${d}X509Data></${d}KeyInfo>` : "";
   let object = "";
-  if (options.signingTime !== undefined) {
-    const when = vietnamLocal(toMillis(options.signingTime, "signingTime"));
+  if (hasTime) {
+    const when = options.signingTimeText ?? vietnamLocal(toMillis(options.signingTime ?? 0, "signingTime"));
     const props = options.undeclareNamespace && !options.prefixed ? `<SignatureProperties xmlns="">` : `<${d}SignatureProperties>`;
     const propsEnd = options.undeclareNamespace && !options.prefixed ? "</SignatureProperties>" : `</${d}SignatureProperties>`;
     const inner = options.undeclareNamespace && !options.prefixed ? "" : d;
