@@ -130,7 +130,8 @@ export function documentFacts(doc: XmlDocument, signatures: readonly XmlSignatur
   const partial = new Set<string>();
   for (const s of signatures) {
     const b = s.boundElement;
-    if (s.role === "other" && b && !("root" in b) && b !== doc.root && s.boundTo) partial.add(s.boundTo);
+    // Only a signature that holds vouches for part of the document; a failing one vouches for nothing.
+    if (s.role === "other" && s.problems.length === 0 && b && !("root" in b) && b !== doc.root && s.boundTo) partial.add(s.boundTo);
   }
   for (const boundTo of partial) warnings.push(warning("PARTIALLY_SIGNED", { boundTo }));
   orderWarnings(signatures, warnings);
