@@ -231,45 +231,50 @@ class Reader {
 
   /** Applies Namespaces in XML 1.0: separates declarations, resolves prefixes, refuses duplicates. */
   private bind(qname: string, raw: readonly [string, string][], parent: MutableElement | null, depth: number, at: number): MutableElement {
-    const namespaces: [string, string][] = [];
-    const plain: [string, string][] = [];
-    const seen = new Set<string>();
-    for (const [name, value] of raw) {
-      if (seen.has(name)) this.fail(`attribute ${name} is repeated`, at);
-      seen.add(name);
+    let namespaces: [string, string][] = NONE;
+    let plain: [string, string][] = NONE;
+    for (let i = 0; i < raw.length; i++) {
+      const [name, value] = raw[i]!;
+      for (let j = 0; j < i; j++) if (raw[j]![0] === name) this.fail(`attribute ${name} is repeated`, at);
       if (name === "xmlns" || name.startsWith("xmlns:")) {
         const prefix = name === "xmlns" ? "" : name.slice(6);
         if (prefix === "xmlns" || value === XMLNS_NS) this.fail("the xmlns prefix and namespace cannot be declared", at);
         if ((prefix === "xml") !== (value === XML_NS)) this.fail("the xml prefix belongs to its own namespace only", at);
         if (prefix !== "" && value === "") this.fail(`prefix ${prefix} cannot be undeclared in XML 1.0`, at);
         if (prefix.includes(":")) this.fail(`bad namespace declaration ${name}`, at);
+        if (namespaces === NONE) namespaces = [];
         namespaces.push([prefix, value]);
-      } else plain.push([name, value]);
+      } else {
+        if (plain === NONE) plain = [];
+        plain.push([name, value]);
+      }
     }
-    const lookup = (prefix: string): string | undefined => {
-      for (const [p, uri] of namespaces) if (p === prefix) return uri;
-      if (prefix === "xml") return XML_NS;
-      for (let e: XmlElement | null = parent; e; e = e.parent) for (const [p, uri] of e.namespaces) if (p === prefix) return uri;
-      return prefix === "" ? "" : undefined;
-    };
     const parts = splitQName(qname);
     if (!parts || parts[0] === "xmlns") this.fail(`<${qname}> is not a valid qualified name`, at);
-    const ns = lookup(parts[0]);
+    const ns = lookup(parts[0], namespaces, parent);
     if (ns === undefined) this.fail(`prefix ${parts[0]} of <${qname}> is not declared`, at);
-    const attributes: XmlAttribute[] = [];
-    const expanded = new Set<string>();
+    const attributes: XmlAttribute[] = plain.length === 0 ? (NONE as never[]) : [];
     for (const [name, value] of plain) {
       const p = splitQName(name);
       if (!p) this.fail(`attribute ${name} is not a valid qualified name`, at);
-      const attrNs = p[0] === "" ? "" : lookup(p[0]);
+      const attrNs = p[0] === "" ? "" : lookup(p[0], namespaces, parent);
       if (attrNs === undefined) this.fail(`prefix ${p[0]} of attribute ${name} is not declared`, at);
-      const key = `${attrNs}\u0000${p[1]}`;
-      if (expanded.has(key)) this.fail(`attribute ${name} is repeated under another prefix`, at);
-      expanded.add(key);
+      if (attrNs !== "" && attributes.some((a) => a.ns === attrNs && a.local === p[1])) this.fail(`attribute ${name} is repeated under another prefix`, at);
       attributes.push({ qname: name, prefix: p[0], local: p[1], ns: attrNs, value });
     }
     return { type: "element", qname, prefix: parts[0], local: parts[1], ns, attributes, namespaces, children: [], parent, depth };
   }
+}
+
+/** A shared empty list for elements without attributes or declarations (never written to). */
+const NONE: [string, string][] = [];
+
+/** The namespace a prefix is bound to at an element being read: its own declarations, then its ancestors'. */
+function lookup(prefix: string, own: readonly (readonly [string, string])[], parent: XmlElement | null): string | undefined {
+  for (const [p, uri] of own) if (p === prefix) return uri;
+  if (prefix === "xml") return XML_NS;
+  for (let e: XmlElement | null = parent; e; e = e.parent) for (const [p, uri] of e.namespaces) if (p === prefix) return uri;
+  return prefix === "" ? "" : undefined;
 }
 
 /**
