@@ -75,6 +75,13 @@ function inheritedXmlAttributes(apex: XmlElement): XmlAttribute[] {
   return out;
 }
 
+/** Adds a namespace node to render when the output in effect does not already bind the prefix to the same URI. */
+function consider(p: string, scope: Scope, rendered: Scope, decls: [string, string][]): void {
+  if (p === "xml") return;
+  const uri = scope.get(p) ?? "";
+  if (p === "" ? uri !== (rendered.get("") ?? "") : rendered.get(p) !== uri && scope.has(p)) decls.push([p, uri]);
+}
+
 class Canonicalizer {
   readonly out: string[] = [];
 
@@ -86,18 +93,14 @@ class Canonicalizer {
   element(el: XmlElement, parentScope: Scope, rendered: Scope, apex: boolean): void {
     const scope = extend(parentScope, el);
     const decls: [string, string][] = [];
-    const consider = (p: string): void => {
-      if (p === "xml") return;
-      const uri = scope.get(p) ?? "";
-      if (p === "" ? uri !== (rendered.get("") ?? "") : rendered.get(p) !== uri && scope.has(p)) decls.push([p, uri]);
-    };
     if (this.options.exclusive) {
       const used = new Set<string>([el.prefix]);
       for (const a of el.attributes) if (a.prefix !== "") used.add(a.prefix);
       for (const p of this.options.inclusivePrefixes ?? []) if (p === "" || scope.has(p)) used.add(p);
-      for (const p of used) consider(p);
-    } else {
-      for (const p of scope.keys()) consider(p);
+      for (const p of used) consider(p, scope, rendered, decls);
+    } else if (apex || el.namespaces.length > 0) {
+      // Inclusive: below the apex, an element declaring nothing has its parent's scope, which the output already holds.
+      for (const p of scope.keys()) consider(p, scope, rendered, decls);
     }
     let inner = rendered;
     if (decls.length > 0) {
@@ -106,8 +109,9 @@ class Canonicalizer {
       inner = next;
       decls.sort(byPrefix);
     }
-    const attrs = apex && !this.options.exclusive ? [...el.attributes, ...inheritedXmlAttributes(el)] : [...el.attributes];
-    attrs.sort(byName);
+    let attrs: readonly XmlAttribute[] = el.attributes;
+    if (apex && !this.options.exclusive) attrs = [...attrs, ...inheritedXmlAttributes(el)].sort(byName);
+    else if (attrs.length > 1) attrs = [...attrs].sort(byName);
     let tag = `<${el.qname}`;
     for (const [p, uri] of decls) tag += `${p === "" ? " xmlns" : ` xmlns:${p}`}="${escapeAttr(uri)}"`;
     for (const a of attrs) tag += ` ${a.qname}="${escapeAttr(a.value)}"`;

@@ -49,6 +49,15 @@ class Reader {
   }
 
   private name(): string {
+    // ASCII names (all of the GDT formats) without the regex; anything else goes through the full Name production.
+    const s = this.s;
+    const start = this.pos;
+    let i = start;
+    for (let c = s.charCodeAt(i); (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f || c === 0x3a || (i > start && ((c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2e)); c = s.charCodeAt(++i));
+    if (i > start && s.charCodeAt(i) < 0x80) {
+      this.pos = i;
+      return s.slice(start, i);
+    }
     NAME_AT.lastIndex = this.pos;
     const m = NAME_AT.exec(this.s);
     if (!m) return this.fail("a name was expected");

@@ -1,5 +1,5 @@
 import { createKeyCache } from "../crypto/key-cache.js";
-import type { Env } from "../crypto/types.js";
+import type { Env, KeyCache } from "../crypto/types.js";
 import { parseVietnameseIdentifiers } from "../identity/vn-identifiers.js";
 import type { Certificate } from "../model/certificate.js";
 import { attributeValues, formatName } from "../model/name.js";
@@ -36,6 +36,8 @@ export interface ValidateXmlOptions {
   readonly crypto?: Crypto;
   /** Bounds; see {@link XmlLimits}. */
   readonly limits?: Partial<XmlLimits>;
+  /** Imported keys, shared across validations (`createKeyCache()`); default: a fresh cache per call. */
+  readonly keys?: KeyCache;
 }
 
 /** The `xml` block of each signature's report (xml.md). */
@@ -143,7 +145,7 @@ export async function validateXml(input: Uint8Array | string, options: ValidateX
   const crypto = options.crypto ?? globalThis.crypto;
   if (!crypto?.subtle) throw new TypeError("WebCrypto is not available: pass options.crypto");
   const signed = await readSignedXml(input, { crypto, algorithms: policy.algorithms, ...(options.limits ? { limits: options.limits } : {}) });
-  const env: Env = { crypto, keys: createKeyCache(64) };
+  const env: Env = { crypto, keys: options.keys ?? createKeyCache(64) };
   const signatures: XmlSignatureReport[] = [];
   for (const sig of signed.signatures) signatures.push(await judge(sig, env, policy, now));
   const code = documentCode(signatures.map((s) => s.verdict));
