@@ -33,3 +33,7 @@ export type { C14nOptions, C14nTarget } from "./c14n.js";
 export type { XmlAttribute, XmlComment, XmlDocument, XmlElement, XmlNode, XmlProcessingInstruction, XmlText } from "./tree.js";
 export { XML_SIGNATURE_METHODS, XML_DIGEST_METHODS, XML_C14N_METHODS } from "./algorithms.js";
 export type { XmlDigestMethod, XmlSignatureMethod } from "./algorithms.js";
+export { Decree130Error, isDecree130Error } from "../errors.js";
+export type { Env, KeyCache, Strength, VerifyFailure, VerifyOutcome } from "../crypto/types.js";
+export type { VerifyOptions } from "../crypto/verify.js";
+export { createKeyCache } from "../crypto/key-cache.js";
