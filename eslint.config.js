@@ -2,7 +2,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/", "node_modules/", "docs/api/", "coverage/", "bench/run.bundle.mjs", ".prof/"] },
+  { ignores: ["dist/", "node_modules/", "docs/api/", "coverage/", "bench/run.bundle.mjs", "bench/xml.bundle.mjs", ".prof/"] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
