@@ -37,7 +37,7 @@ async function signedInvoice(lines: number, seller: TestIdentity, cqt: TestIdent
     seller: { name: "TEST Công ty Cổ phần Thương mại Bán", mst: "0101234567", address: "Số 1 Đường Thử, Hà Nội" },
     buyer: { name: "TEST Công ty TNHH Mua", mst: "0109876543", address: "Số 2 Đường Thử, TP Hồ Chí Minh" },
     lines: Array.from({ length: lines }, (_, i) => ({
-      name: `Hàng hóa dịch vụ thử nghiệm số ${i + 1}: quy cách đóng gói thùng 24 hộp, xuất xứ Việt Nam, bảo hành 12 tháng, giao tại kho Hà Nội`,
+      name: `Hàng hóa dịch vụ thử nghiệm số ${i + 1}: quy cách đóng gói thùng 24 hộp, xuất xứ Việt Nam, bảo hành 12 tháng, giao tại kho Hà Nội, kèm phiếu kiểm định chất lượng và hóa đơn vận chuyển`,
       quantity: (i % 7) + 1,
       unitPrice: 12_500 + i,
       unit: "thùng",
