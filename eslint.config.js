@@ -52,7 +52,7 @@ const layerRules = LAYERS.map((layer, i) => ({
 }));
 
 export default tseslint.config(
-  { ignores: ["dist/", "node_modules/", "docs/api/", "coverage/", "bench/run.bundle.mjs", ".prof/"] },
+  { ignores: ["dist/", "node_modules/", "docs/api/", "coverage/", "bench/run.bundle.mjs", "bench/xml.bundle.mjs", ".prof/"] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

@@ -92,6 +92,7 @@ export default defineConfig([
       "testing/index": "src/testing/index.ts",
       "testing/server/index": "src/testing/server/index.ts",
       "trust/vn/index": "src/trust/vn/index.ts",
+      "xml/index": "src/xml/index.ts",
     },
     format: ["esm"],
     platform: "neutral",

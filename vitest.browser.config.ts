@@ -15,6 +15,7 @@ function packageAt(dir: "src" | "dist"): { find: RegExp; replacement: string }[]
     { find: /^decree130\/testing$/, replacement: at(`./${dir}/testing/index.${ext}`) },
     { find: /^decree130\/fetch$/, replacement: at(`./${dir}/fetch/index.${ext}`) },
     { find: /^decree130\/trust\/vn$/, replacement: at(`./${dir}/trust/vn/index.${ext}`) },
+    { find: /^decree130\/xml$/, replacement: at(`./${dir}/xml/index.${ext}`) },
     { find: /^decree130$/, replacement: at(`./${dir}/index.${ext}`) },
   ];
 }

@@ -11,6 +11,7 @@ export default defineConfig({
       { find: /^decree130\/testing$/, replacement: src("testing/index.ts") },
       { find: /^decree130\/fetch$/, replacement: src("fetch/index.ts") },
       { find: /^decree130\/trust\/vn$/, replacement: src("trust/vn/index.ts") },
+      { find: /^decree130\/xml$/, replacement: src("xml/index.ts") },
       { find: /^decree130$/, replacement: src("index.ts") },
     ],
   },

@@ -7,6 +7,7 @@ import { runDssCades } from "./suites/dss-cades.js";
 import { runLimbo } from "./suites/limbo.js";
 import { runPkits } from "./suites/pkits.js";
 import { runWycheproof } from "./suites/wycheproof.js";
+import { runXmlXsw } from "./suites/xml-xsw.js";
 
 const SUITES: Readonly<Record<string, () => Promise<SuiteResult>>> = {
   pkits: runPkits,
@@ -14,6 +15,7 @@ const SUITES: Readonly<Record<string, () => Promise<SuiteResult>>> = {
   "x509-limbo-2023": () => runLimbo("limbo-upstream-2023-12-02-ddc40b4.json"),
   wycheproof: runWycheproof,
   "dss-cades": runDssCades,
+  "xml-xsw": runXmlXsw,
 };
 
 const NOT_JUDGED = new Set(["skipped", "SKIPPED", "hung"]);

@@ -18,6 +18,9 @@
  * | `TRUST_LIST_INVALID` | a trust list that does not follow the `decree130/trust-list@1` format |
  * | `POLICY_INVALID` | a policy object with unknown or badly typed settings |
  * | `TIME_INVALID` | a time given as text that is neither ISO-8601 nor `dd/mm/yyyy [HH:mm[:ss]]`, or names no real date |
+ * | `MALFORMED_XML` | XML that is not well-formed (or not UTF-8), or an undeclared entity reference |
+ * | `XML_DTD_REFUSED` | XML with a document type declaration (DTD): refused, never read, so no entity is ever expanded |
+ * | `XML_LIMIT_EXCEEDED` | XML nested too deep, or with too many attributes, nodes or signatures |
  */
 export const DECREE130_ERROR_CODES = [
   "INPUT_EMPTY",
@@ -35,6 +38,9 @@ export const DECREE130_ERROR_CODES = [
   "TRUST_LIST_INVALID",
   "POLICY_INVALID",
   "TIME_INVALID",
+  "MALFORMED_XML",
+  "XML_DTD_REFUSED",
+  "XML_LIMIT_EXCEEDED",
 ] as const;
 
 /** A stable error code: see {@link DECREE130_ERROR_CODES}. */
@@ -68,6 +74,9 @@ export const DECREE130_ERROR_MESSAGES: Readonly<Record<"vi" | "en", Readonly<Rec
     TIME_INVALID:
       "Thời điểm không hợp lệ. Hãy viết theo ISO-8601 (2025-06-01, 2025-06-01T09:30:00+07:00, 2025-06-01T02:30:00Z; " +
       "không ghi múi giờ thì hiểu là giờ Việt Nam) hoặc dd/mm/yyyy [HH:mm[:ss]] theo giờ Việt Nam (01/06/2025, 01/06/2025 09:30).",
+    MALFORMED_XML: "Tệp XML không đúng cú pháp (hoặc không phải UTF-8), hoặc dùng một thực thể chưa khai báo.",
+    XML_DTD_REFUSED: "Tệp XML có khai báo DOCTYPE (DTD): bị từ chối, không đọc, để không bao giờ mở rộng thực thể.",
+    XML_LIMIT_EXCEEDED: "Tệp XML lồng quá sâu hoặc có quá nhiều thuộc tính, nút hay chữ ký (vượt giới hạn).",
   },
   en: {
     INPUT_EMPTY: "The file is empty (0 bytes).",
@@ -87,6 +96,9 @@ export const DECREE130_ERROR_MESSAGES: Readonly<Record<"vi" | "en", Readonly<Rec
     TIME_INVALID:
       "Not a valid time. Write ISO-8601 (2025-06-01, 2025-06-01T09:30:00+07:00, 2025-06-01T02:30:00Z; " +
       "without a zone: Vietnam time) or dd/mm/yyyy [HH:mm[:ss]] in Vietnam time (01/06/2025, 01/06/2025 09:30).",
+    MALFORMED_XML: "The XML is not well-formed (or not UTF-8), or uses an undeclared entity.",
+    XML_DTD_REFUSED: "The XML declares a DOCTYPE (DTD): refused and never read, so no entity is ever expanded.",
+    XML_LIMIT_EXCEEDED: "The XML is nested too deeply, or has too many attributes, nodes or signatures (over the limit).",
   },
 };
 

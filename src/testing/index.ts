@@ -59,3 +59,6 @@ export {
   type TimestampOptions,
   type TimestampStatus,
 } from "./timestamp.js";
+export { createTestInvoice, type TestInvoiceLine, type TestInvoiceOptions, type TestInvoiceParty } from "./xml-invoice.js";
+export { signXml, type SignXmlOptions } from "./xml.js";
+export { tamperXmlText, wrapSignedInvoice, type WrapPlacement } from "./xml-tamper.js";

@@ -1,0 +1,39 @@
+/**
+ * `decree130/xml`: signed XML (Vietnamese e-invoices, tax notices and declarations, any XMLDSig document) under
+ * Decree 130/2018 Art. 9 and xml.md. Safe parsing (no DTD, no entities, bounded), C14N 1.0 inclusive and exclusive,
+ * XMLDSig per signature with explicit references and the anti-wrapping binding rule. Start with {@link validateXml};
+ * {@link readSignedXml} gives the signatures under test for an engine.
+ *
+ * @packageDocumentation
+ * @module decree130/xml
+ */
+export { validateXml } from "./validate-xml.js";
+export type { ValidateXmlOptions, XmlReport, XmlSignatureBlock, XmlSignatureReport } from "./validate-xml.js";
+export { readSignedXml } from "./read-signed-xml.js";
+export type { ReadSignedXmlOptions, SignedXml } from "./read-signed-xml.js";
+export type { XmlCoverage, XmlSignatureUnderTest } from "./signature-under-test.js";
+export { selectSigningCertificate } from "./signing-certificate.js";
+export type { XmlSigningCertificate } from "./signing-certificate.js";
+export { xmlKeyCorrespondence } from "./key-correspondence.js";
+export { identityWarnings, mstMatches, taxAuthorityNameMatches } from "./identity.js";
+export type { IdentitySubject } from "./identity.js";
+export type { XmlDocumentFacts, XmlDocumentKind, XmlEnvelope } from "./document-facts.js";
+export { documentCode, XML_DOCUMENT_CODES } from "./document-codes.js";
+export type { XmlDocumentCode } from "./document-codes.js";
+export type { InvoiceData, InvoiceParty } from "./invoice-data.js";
+export { XML_PROBLEM_PRECEDENCE } from "./problems.js";
+export type { XmlProblem, XmlProblemCode } from "./problems.js";
+export type { XmlRole } from "./roles.js";
+export type { XmlSigningTime } from "./signing-time.js";
+export { DEFAULT_XML_LIMITS } from "./limits.js";
+export type { XmlLimits } from "./limits.js";
+export { parseXml } from "./parse.js";
+export { canonicalize } from "./c14n.js";
+export type { C14nOptions, C14nTarget } from "./c14n.js";
+export type { XmlAttribute, XmlComment, XmlDocument, XmlElement, XmlNode, XmlProcessingInstruction, XmlText } from "./tree.js";
+export { XML_SIGNATURE_METHODS, XML_DIGEST_METHODS, XML_C14N_METHODS } from "./algorithms.js";
+export type { XmlDigestMethod, XmlSignatureMethod } from "./algorithms.js";
+export { Decree130Error, isDecree130Error } from "../errors.js";
+export type { Env, KeySource, Strength, VerifyFailure, VerifyOutcome } from "../crypto/types.js";
+export type { VerifyOptions } from "../crypto/verify.js";
+export { createKeyCache } from "../cache/key-cache.js";
