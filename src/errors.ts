@@ -17,6 +17,9 @@
  * | `MALFORMED_OCSP` | an OCSP response supplied by the caller does not decode |
  * | `TRUST_LIST_INVALID` | a trust list that does not follow the `decree130/trust-list@1` format |
  * | `POLICY_INVALID` | a policy object with unknown or badly typed settings |
+ * | `MALFORMED_PDF` | not a readable PDF: no `%PDF-` header, no readable cross-reference section, a broken object |
+ * | `PDF_LIMIT_EXCEEDED` | a PDF over one of the reader's budgets (objects, nesting, decoded stream size, revisions) |
+ * | `UNSUPPORTED_PDF` | a PDF feature the reader needs but does not implement (a filter on a cross-reference stream) |
  */
 export const DECREE130_ERROR_CODES = [
   "INPUT_EMPTY",
@@ -33,6 +36,9 @@ export const DECREE130_ERROR_CODES = [
   "MALFORMED_OCSP",
   "TRUST_LIST_INVALID",
   "POLICY_INVALID",
+  "MALFORMED_PDF",
+  "PDF_LIMIT_EXCEEDED",
+  "UNSUPPORTED_PDF",
 ] as const;
 
 /** A stable error code: see {@link DECREE130_ERROR_CODES}. */
