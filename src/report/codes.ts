@@ -22,6 +22,9 @@ export const CONDITION_CODES = {
   WEAK_ALGORITHM: { conditions: ["keyCorrespondence"], status: "FAILED" },
   SIGNED_DATA_NOT_FOUND: { conditions: ["keyCorrespondence"], status: "INDETERMINATE" },
   UNSUPPORTED_ALGORITHM: { conditions: ["keyCorrespondence"], status: "INDETERMINATE" },
+  // keyCorrespondence, signed PDF (pdf.md)
+  BYTE_RANGE_INVALID: { conditions: ["keyCorrespondence"], status: "FAILED" },
+  MALFORMED_SIGNATURE: { conditions: ["keyCorrespondence"], status: "FAILED" },
   // issuerType — Art. 9(2)
   RECOGNIZED_PROVIDER: { conditions: ["issuerType"], status: "PASSED" },
   ISSUER_NOT_RECOGNIZED: { conditions: ["issuerType"], status: "FAILED" },
@@ -47,6 +50,10 @@ export const CONDITION_CODES = {
     conditions: ["validityPeriod", "keyCorrespondence", "issuerType", "soleControl"],
     status: "INDETERMINATE",
   },
+  UNSUPPORTED_SUBFILTER: {
+    conditions: ["validityPeriod", "keyCorrespondence", "issuerType", "soleControl"],
+    status: "INDETERMINATE",
+  },
 } as const satisfies Record<string, { conditions: readonly ConditionName[]; status: ConditionStatus }>;
 
 /** A condition code. */
@@ -59,6 +66,10 @@ export const WARNING_CODES = [
   "REVOCATION_NOT_CHECKED",
   "LEGACY_ALGORITHM",
   "EVIDENCE_REJECTED",
+  "TRAILING_BYTES",
+  "CHANGED_AFTER_SIGNING",
+  "SIGNATURE_REMOVED",
+  "PDF_TOLERATED",
 ] as const;
 
 /** A warning code. */

@@ -20,6 +20,9 @@ export const MESSAGES_EN: Readonly<Record<ConditionCode | WarningCode, string>> 
   WEAK_ALGORITHM: "The signature uses an algorithm or key too weak to be trusted: {detail}.",
   SIGNED_DATA_NOT_FOUND: "The signature is detached and the signed content was not supplied, so it cannot be checked.",
   UNSUPPORTED_ALGORITHM: "The signature uses an algorithm this runtime cannot verify: {detail}.",
+  BYTE_RANGE_INVALID: "The bytes this PDF signature covers (its ByteRange) break the signing rules: {detail}.",
+  MALFORMED_SIGNATURE: "The PDF signature's /Contents is not a readable CMS signature: {detail}.",
+  UNSUPPORTED_SUBFILTER: "The signature format (SubFilter {subFilter}) is not supported, so the signature was not checked.",
   RECOGNIZED_PROVIDER: "The certificate was issued by {provider} ({categoryLabel}), on a valid certification path.",
   ISSUER_NOT_RECOGNIZED: "The certificate does not chain to any provider on the trust list: {detail}.",
   PATH_INVALID: "The certification path to {provider} is invalid: {detail}.",
@@ -43,4 +46,8 @@ export const MESSAGES_EN: Readonly<Record<ConditionCode | WarningCode, string>> 
   REVOCATION_NOT_CHECKED: "Revocation was not checked (policy revocation: \"ignore\").",
   LEGACY_ALGORITHM: "A legacy algorithm or key size is in use ({detail}); accepted under the default policy.",
   EVIDENCE_REJECTED: "Revocation evidence was not used: {detail}.",
+  TRAILING_BYTES: "Bytes follow the PDF's last complete revision ({detail}): an unfinished or hidden update.",
+  CHANGED_AFTER_SIGNING: "The document changed after this signature in ways the signer allowed: {classes}.",
+  SIGNATURE_REMOVED: "This signature is no longer part of the document's final revision: it was removed after signing.",
+  PDF_TOLERATED: "The PDF breaks its format in a way viewers accept: {detail}.",
 };

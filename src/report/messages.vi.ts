@@ -19,6 +19,9 @@ export const MESSAGES_VI: Readonly<Record<ConditionCode | WarningCode, string>> 
   WEAK_ALGORITHM: "Chữ ký dùng thuật toán hoặc độ dài khóa không còn an toàn: {detail}.",
   SIGNED_DATA_NOT_FOUND: "Chữ ký tách rời và nội dung được ký chưa được cung cấp nên chưa kiểm tra được.",
   UNSUPPORTED_ALGORITHM: "Chữ ký dùng thuật toán mà môi trường này không kiểm tra được: {detail}.",
+  BYTE_RANGE_INVALID: "Phần dữ liệu mà chữ ký PDF này bao phủ (ByteRange) vi phạm quy tắc ký: {detail}.",
+  MALFORMED_SIGNATURE: "Trường /Contents của chữ ký PDF không phải là chữ ký CMS đọc được: {detail}.",
+  UNSUPPORTED_SUBFILTER: "Định dạng chữ ký (SubFilter {subFilter}) chưa được hỗ trợ nên chữ ký chưa được kiểm tra.",
   RECOGNIZED_PROVIDER: "Chứng thư số do {provider} ({categoryLabel}) cấp, đường dẫn chứng thực hợp lệ.",
   ISSUER_NOT_RECOGNIZED: "Chứng thư số không thuộc tổ chức cung cấp dịch vụ nào trong danh sách tin cậy: {detail}.",
   PATH_INVALID: "Đường dẫn chứng thực đến {provider} không hợp lệ: {detail}.",
@@ -42,4 +45,8 @@ export const MESSAGES_VI: Readonly<Record<ConditionCode | WarningCode, string>> 
   REVOCATION_NOT_CHECKED: "Không kiểm tra thu hồi (chính sách revocation: \"ignore\").",
   LEGACY_ALGORITHM: "Đang dùng thuật toán hoặc độ dài khóa cũ ({detail}); được chấp nhận theo chính sách mặc định.",
   EVIDENCE_REJECTED: "Thông tin thu hồi không được sử dụng: {detail}.",
+  TRAILING_BYTES: "Sau phiên bản hoàn chỉnh cuối cùng của tệp PDF còn dữ liệu khác ({detail}): một lần cập nhật dở dang hoặc bị che giấu.",
+  CHANGED_AFTER_SIGNING: "Tài liệu đã được thay đổi sau chữ ký này theo cách người ký cho phép: {classes}.",
+  SIGNATURE_REMOVED: "Chữ ký này không còn trong phiên bản cuối cùng của tài liệu: nó đã bị gỡ bỏ sau khi ký.",
+  PDF_TOLERATED: "Tệp PDF sai định dạng ở điểm mà các trình xem vẫn chấp nhận: {detail}.",
 };
