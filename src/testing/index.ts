@@ -47,3 +47,6 @@ export {
   type TrustListProviderJson,
 } from "./trust-list.js";
 export { malformSignatureEncoding, type SignatureMalformation } from "./tamper-encoding.js";
+export { appendIncrementalUpdate, createTestPdf, type IncrementalUpdateOptions, type TestAnnotation, type TestPdfOptions } from "./pdf.js";
+export { signPdf, type PdfSignOptions, type TestFieldLock } from "./pdf-sign.js";
+export type { TestPdfObject } from "./pdf-write.js";
