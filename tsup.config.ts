@@ -84,7 +84,12 @@ export async function finishCli(outDir: string): Promise<void> {
 
 export default defineConfig([
   {
-    entry: { index: "src/index.ts", "testing/index": "src/testing/index.ts", "trust/vn/index": "src/trust/vn/index.ts" },
+    entry: {
+      index: "src/index.ts",
+      "testing/index": "src/testing/index.ts",
+      "trust/vn/index": "src/trust/vn/index.ts",
+      "pdf/index": "src/pdf/index.ts",
+    },
     format: ["esm"],
     platform: "neutral",
     target: "es2022",
