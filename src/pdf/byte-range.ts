@@ -37,6 +37,14 @@ export interface ByteRangeFacts {
   readonly broken: readonly BrokenRule[];
 }
 
+function onlyHexDigits(buf: Uint8Array, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = buf[i]!;
+    if (!((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66))) return false;
+  }
+  return true;
+}
+
 function readByteRange(dict: PdfDict, broken: BrokenRule[]): [number, number, number, number] | null {
   const v = get(dict, "ByteRange");
   if (v === undefined || v === null) {
@@ -100,6 +108,9 @@ export function checkByteRange(
     if (!contents || !contents.hex || contents.source !== file || contents.start !== b || contents.end !== cc) {
       const where = contents && contents.source === file ? `[${contents.start}, ${contents.end})` : "not in the file's bytes";
       broken.push({ rule: "contents-gap", detail: `the gap [${b}, ${cc}) is not this dictionary's /Contents hex string (${contents ? (contents.hex ? where : "a literal string") : "absent"})` });
+    } else if (!onlyHexDigits(file, b + 1, cc - 1)) {
+      // White-space is legal in a hex string, but no signer writes it there, and readers disagree on some (NUL).
+      broken.push({ rule: "contents-gap", detail: `the gap [${b}, ${cc}) holds bytes that are not hex digits` });
     }
   } else if (!contents) broken.push({ rule: "contents-gap", detail: "the signature dictionary has no /Contents string" });
   if (revision !== null && location) {

@@ -2,7 +2,7 @@ import { CATALOG_ENTRY_CLASS, fieldEntryClass, fillClass, type FieldAspect } fro
 import { sameObject, sameValue } from "./compare.js";
 import type { PdfDocument, ResolvedObject, RevisionView } from "./document.js";
 import type { GraphMap } from "./graph-map.js";
-import { dictOf, get, nameOf, objectId, type PdfDict, type PdfValue } from "./objects.js";
+import { dictOf, get, isRef, nameOf, objectId, type PdfDict, type PdfValue } from "./objects.js";
 import { classOfRole, worst, type ChangeClass, type RoleEntry } from "./roles.js";
 import type { XrefEntry } from "./xref.js";
 
@@ -70,7 +70,7 @@ export async function compareRevisions(input: ChangeInput): Promise<ChangeDetail
   const rootS = S.catalogNum();
   const rootF = F.catalogNum();
   if (rootS !== rootF) {
-    details.push(...catalogDiff(dictOf(S.catalog()), dictOf(F.catalog()), objectId(rootF ?? rootS ?? 0)));
+    details.push(...catalogDiff(dictOf(S.catalog()), dictOf(F.catalog()), objectId(rootF ?? rootS ?? 0), { S, F, mapS, mapF }));
     if (rootS !== undefined) candidates.delete(rootS);
     if (rootF !== undefined) candidates.delete(rootF);
   }
@@ -161,7 +161,7 @@ function classify(num: number, oS: ResolvedObject | undefined, oF: ResolvedObjec
   const all = [...rS, ...rF];
   const has = (role: string) => all.some((e) => e.role === role);
   const [dS, dF] = [dictOf(oS.value), dictOf(oF.value)];
-  if (has("catalog")) return catalogDiff(dS, dF, id);
+  if (has("catalog")) return catalogDiff(dS, dF, id, sides);
   if (has("page")) return pageDiff(oS.value, oF.value, id, all.find((e) => e.page)?.page ?? 0, sides);
   if (has("annots-array")) return membersDiff(oS.value, oF.value, id, "annotations", sides, annotsMemberClass, "annotation");
   if (has("form-array")) return membersDiff(oS.value, oF.value, id, "fields", sides, fieldsMemberClass, "signature-or-form-fill");
@@ -207,9 +207,14 @@ function entryDiff(a: PdfDict | undefined, b: PdfDict | undefined): EntryChange[
   return out;
 }
 
-function catalogDiff(a: PdfDict | undefined, b: PdfDict | undefined, id: string): ChangeDetail[] {
+function catalogDiff(a: PdfDict | undefined, b: PdfDict | undefined, id: string, sides: Sides): Found[] {
   if (!a || !b) return [{ class: "undefined", object: id, what: "catalog replaced by something that is not a dictionary" }];
-  return entryDiff(a, b).map((c) => ({ class: CATALOG_ENTRY_CLASS[c.key] ?? "undefined", object: id, what: `catalog /${c.key} ${c.change}` }));
+  return entryDiff(a, b).flatMap((c): Found[] => {
+    const [va, vb] = [a.entries.get(c.key), b.entries.get(c.key)];
+    // An /AcroForm written inside the catalog: compared entry by entry, so a document timestamp's field stays an extension.
+    if (c.key === "AcroForm" && (dictOf(va) || dictOf(vb)) && !isRef(va) && !isRef(vb)) return acroFormDiff(dictOf(va), dictOf(vb), id, sides);
+    return [{ class: (Object.hasOwn(CATALOG_ENTRY_CLASS, c.key) ? CATALOG_ENTRY_CLASS[c.key] : undefined) ?? "undefined", object: id, what: `catalog /${c.key} ${c.change}` }];
+  });
 }
 
 function pageDiff(a: PdfValue, b: PdfValue, id: string, page: number, sides: Sides): ChangeDetail[] {
@@ -222,8 +227,8 @@ function pageDiff(a: PdfValue, b: PdfValue, id: string, page: number, sides: Sid
   );
 }
 
-function acroFormDiff(a: PdfDict | undefined, b: PdfDict | undefined, id: string, sides: Sides): ChangeDetail[] {
-  return entryDiff(a, b).flatMap((c): ChangeDetail[] =>
+function acroFormDiff(a: PdfDict | undefined, b: PdfDict | undefined, id: string, sides: Sides): Found[] {
+  return entryDiff(a, b).flatMap((c): Found[] =>
     c.key === "Fields"
       ? membersDiff(get(a, "Fields") ?? null, get(b, "Fields") ?? null, id, "form fields", sides, fieldsMemberClass, "signature-or-form-fill")
       : [{ class: "signature-or-form-fill", object: id, what: `/AcroForm /${c.key} ${c.change}` }],

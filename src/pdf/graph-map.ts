@@ -104,7 +104,7 @@ class Mapper {
       if (pages !== undefined) this.pageTree(pages, 0);
       for (const [key, value] of catalog.entries) {
         if (key === "AcroForm" || key === "Pages" || key === "Type" || key === "Version") continue;
-        this.generic.push({ value, entry: { role: CATALOG_ROLES[key] ?? "other" } });
+        this.generic.push({ value, entry: { role: (Object.hasOwn(CATALOG_ROLES, key) ? CATALOG_ROLES[key] : undefined) ?? "other" } });
       }
     }
     for (let i = 0; i < this.generic.length; i++) this.walk(this.generic[i]!.value, this.generic[i]!.entry);

@@ -16,7 +16,7 @@ export type { DocMdpP, FieldLock } from "./certification.js";
 export type { Dss, DssMaterial } from "./dss.js";
 export { DEFAULT_PDF_LIMITS, resolvePdfLimits, type PdfLimits } from "./limits.js";
 export { DEFAULT_PDF_POLICY, resolvePdfPolicy, type PdfPolicy } from "./pdf-policy.js";
-export { SUB_FILTERS, type Dispatch } from "./sub-filter.js";
+export { dispatchOf, SUB_FILTERS, type Dispatch } from "./sub-filter.js";
 export { parsePdfDate } from "./pdf-date.js";
 export type {
   DocumentCode,

@@ -29,7 +29,7 @@ export function resolvePdfPolicy(input: unknown): PdfPolicy {
   if (typeof input !== "object" || Array.isArray(input)) throw new Decree130Error("POLICY_INVALID", "policy.pdf must be an object");
   const out: Record<string, unknown> = { ...DEFAULT_PDF_POLICY };
   for (const [key, value] of Object.entries(input)) {
-    const allowed = SETTINGS[key as keyof PdfPolicy] as readonly unknown[] | undefined;
+    const allowed = Object.hasOwn(SETTINGS, key) ? SETTINGS[key as keyof PdfPolicy] : undefined;
     if (!allowed) throw new Decree130Error("POLICY_INVALID", `unknown policy setting "pdf.${key}"`);
     if (!allowed.includes(value)) throw new Decree130Error("POLICY_INVALID", `policy setting "pdf.${key}" has an invalid value: ${JSON.stringify(value)}`);
     out[key] = value;

@@ -111,7 +111,7 @@ export async function appendIncrementalUpdate(pdf: Uint8Array, options: Incremen
   for (const [k, v] of Object.entries(options.addObjects ?? {})) objects.set(Number(k), v);
   if (options.annotation) {
     const a = options.annotation;
-    const num = Math.max(base.size, ...objects.keys()) + 1;
+    const num = Math.max(base.size, ...[...objects.keys()].map((k) => k + 1));
     const page = pageOf(base, a.page ?? 1);
     const rect = (a.rect ?? [72, 700, 92, 720]).join(" ");
     objects.set(num, `<< /Type /Annot /Subtype /${a.subtype ?? "Text"} /Rect [${rect}] /Contents ${pdfText(a.contents ?? "Comment")} /P ${page.num} 0 R >>`);
