@@ -5,6 +5,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import type { SuiteResult } from "./lib.js";
 import { runDssCades } from "./suites/dss-cades.js";
 import { runLimbo } from "./suites/limbo.js";
+import { runPdfAttacks } from "./suites/pdf-attacks.js";
 import { runPkits } from "./suites/pkits.js";
 import { runWycheproof } from "./suites/wycheproof.js";
 
@@ -14,6 +15,7 @@ const SUITES: Readonly<Record<string, () => Promise<SuiteResult>>> = {
   "x509-limbo-2023": () => runLimbo("limbo-upstream-2023-12-02-ddc40b4.json"),
   wycheproof: runWycheproof,
   "dss-cades": runDssCades,
+  "pdf-attacks": runPdfAttacks,
 };
 
 const NOT_JUDGED = new Set(["skipped", "SKIPPED", "hung"]);

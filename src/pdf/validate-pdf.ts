@@ -183,7 +183,9 @@ async function judge(sig: PdfSignatureUnderTest, base: ValidateOptions, dss: Dss
   if (report.signer.certificate === null && report.signingTime.source === "claimed") from = "pdf-M";
   if (sig.byteRangeProblems.length > 0) {
     const rules = sig.byteRangeProblems.map((b) => ({ rule: b.rule, detail: b.detail }));
-    const keyCorrespondence = finding("keyCorrespondence", "BYTE_RANGE_INVALID", { rules }, { detail: rules.map((r) => r.detail).join("; ") });
+    // What the signature check itself said stays in the evidence: "intact but mis-framed" differs from "broken".
+    const evidence = { rules, cryptographic: report.conditions.keyCorrespondence.code };
+    const keyCorrespondence = finding("keyCorrespondence", "BYTE_RANGE_INVALID", evidence, { detail: rules.map((r) => r.detail).join("; ") });
     report = { ...report, conditions: { ...report.conditions, keyCorrespondence } };
   }
   const warnings = [...report.warnings];
