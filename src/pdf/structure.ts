@@ -62,7 +62,8 @@ export async function readStructure(ctx: SectionContext, maxRevisions: number): 
         if (lastError instanceof Error) ctx.parse.warn(`a later startxref was unreadable (${lastError.message}); the one at offset ${at} was used`);
         return { headerOffset, shift, ...group(bytes, chain, maxRevisions, ctx) };
       } catch (err) {
-        if ((err as { code?: string }).code === "PDF_LIMIT_EXCEEDED") throw err;
+        const code = (err as { code?: string }).code;
+        if (code === "PDF_LIMIT_EXCEEDED" || code === "UNSUPPORTED_PDF") throw err;
         lastError = err;
       }
     }

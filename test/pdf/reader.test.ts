@@ -211,6 +211,12 @@ describe("budgets", () => {
     expect(await errorCode(read(pdf, { maxDecodedBytes: 2 * 1024 * 1024 }))).toBe("PDF_LIMIT_EXCEEDED");
   });
 
+  it("refuses a cross-reference stream under a filter it does not decode with UNSUPPORTED_PDF", async () => {
+    const head = "%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n";
+    const pdf = bytes(`${head}2 0 obj\n<< /Type /XRef /Size 3 /W [1 4 2] /Root 1 0 R /Filter /LZWDecode /Length 4 >>\nstream\nabcd\nendstream\nendobj\nstartxref\n${head.length}\n%%EOF\n`);
+    expect(await errorCode(read(pdf))).toBe("UNSUPPORTED_PDF");
+  });
+
   it("checks the budgets it is given", () => {
     expect(() => resolvePdfLimits({ maxRevisions: 0 })).toThrow(TypeError);
     expect(() => resolvePdfLimits({ maxObjects: 1.5 })).toThrow(TypeError);

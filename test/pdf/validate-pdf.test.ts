@@ -143,6 +143,13 @@ describe("input and options", () => {
     await expect(validatePdf(createTestPdf(), {} as never)).rejects.toThrow(TypeError);
   });
 
+  it("says what the reader tolerated in document warnings (PDF_TOLERATED)", async () => {
+    const pdf = bytes(`garbage${new TextDecoder("latin1").decode(createTestPdf())}`);
+    const r = await judge(pdf);
+    expect(r.document.warnings.map((w) => w.code)).toContain("PDF_TOLERATED");
+    expect(r.document.warnings[0]!.message.en).toContain("bytes before the %PDF- header");
+  });
+
   it("a PDF without signatures is no error: NO_SIGNATURES, INDETERMINATE", async () => {
     const r = await judge(createTestPdf({ signatureFields: ["Empty"] }));
     expect(r.document).toMatchObject({ verdict: "INDETERMINATE", code: "NO_SIGNATURES", revisions: 1 });
