@@ -8,10 +8,11 @@ import { CHROMIUM_ARGS, chromiumPath } from "./test/browser/chromium.js";
 
 const at = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
 
-/** Resolves the package's three entry points to a folder: `src/` (.ts) or `dist/` (.js). */
+/** Resolves the package's entry points to a folder: `src/` (.ts) or `dist/` (.js). */
 function packageAt(dir: "src" | "dist"): { find: RegExp; replacement: string }[] {
   const ext = dir === "src" ? "ts" : "js";
   return [
+    { find: /^decree130\/pdf$/, replacement: at(`./${dir}/pdf/index.${ext}`) },
     { find: /^decree130\/testing$/, replacement: at(`./${dir}/testing/index.${ext}`) },
     { find: /^decree130\/trust\/vn$/, replacement: at(`./${dir}/trust/vn/index.${ext}`) },
     { find: /^decree130$/, replacement: at(`./${dir}/index.${ext}`) },
