@@ -68,18 +68,18 @@ function soleControl(c: ConditionResult, claim: number): ConditionResult {
  * @param claim - `/M`, milliseconds since the epoch
  * @param now - the validation time
  * @param clockSkewMs - the tolerated clock skew
- * @returns the report judged with the claim, and whether the claim was used (not contradicted by a proof)
+ * @returns the report judged with the claim (or with warning `CLAIMED_TIME_CONTRADICTED` when a proof contradicts it)
  * @example
  * ```ts
- * const { report: judged, used } = applyClaimedTime(report, Date.parse("2025-06-01T08:00:00Z"), now, 300_000);
+ * const judged = applyClaimedTime(report, Date.parse("2025-06-01T08:00:00Z"), now, 300_000);
  * ```
  */
-export function applyClaimedTime(report: SignatureReport, claim: number, now: number, clockSkewMs: number): { report: SignatureReport; used: boolean } {
+export function applyClaimedTime(report: SignatureReport, claim: number, now: number, clockSkewMs: number): SignatureReport {
   const proven = report.signingTime.source === "timestamp" || report.signingTime.source === "caller";
   const up = proven ? (ms(report.signingTime.value) ?? now) : now;
   if (claim > up + clockSkewMs) {
     const w = warning("CLAIMED_TIME_CONTRADICTED", { claimed: iso(claim), proven: iso(up) });
-    return { report: { ...report, warnings: [...report.warnings, w] }, used: false };
+    return { ...report, warnings: [...report.warnings, w] };
   }
   const c = report.conditions;
   const conditions = {
@@ -92,12 +92,9 @@ export function applyClaimedTime(report: SignatureReport, claim: number, now: nu
   const na = ms(c.validityPeriod.evidence["notAfter"]);
   const certDates = nb !== undefined && na !== undefined ? { notBefore: nb, notAfter: na } : undefined;
   return {
-    report: {
-      ...report,
-      verdict: verdictOf(conditions),
-      conditions,
-      ...(proven ? {} : { signingTime: { value: iso(claim), source: "claimed" as const }, regime: regimeAt(claim, certDates) }),
-    },
-    used: true,
+    ...report,
+    verdict: verdictOf(conditions),
+    conditions,
+    ...(proven ? {} : { signingTime: { value: iso(claim), source: "claimed" as const }, regime: regimeAt(claim, certDates) }),
   };
 }

@@ -27,6 +27,15 @@ export interface ValidatePdfOptions extends Omit<ValidateOptions, "content" | "p
 /** Errors of `validate()` that mean the bytes in `/Contents` are not a CMS signature. */
 const NOT_A_CMS: ReadonlySet<string> = new Set(["INPUT_EMPTY", "INPUT_NOT_RECOGNIZED", "MALFORMED_DER", "NESTING_TOO_DEEP", "NOT_SIGNED_DATA", "MALFORMED_CMS", "NO_SIGNERS", "MALFORMED_CERTIFICATE"]);
 const CONDITIONS: readonly ConditionName[] = ["validityPeriod", "keyCorrespondence", "issuerType", "soleControl"];
+/** Errors of `validate()` that evidence from the DSS can cause. */
+const DSS_PROBLEMS: ReadonlySet<string> = new Set(["MALFORMED_CRL", "MALFORMED_OCSP", "MALFORMED_CERTIFICATE", "LIMIT_EXCEEDED"]);
+
+/** The items once each: a VRI entry usually repeats what the DSS lists. */
+function distinct(items: readonly Uint8Array[]): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  for (const it of items) if (!out.some((o) => o.length === it.length && o.every((b, i) => b === it[i]))) out.push(it);
+  return out;
+}
 const iso = (t: number): string => new Date(t).toISOString();
 
 /**
@@ -125,22 +134,29 @@ async function cmsReport(sig: PdfSignatureUnderTest, cms: Uint8Array, base: Vali
   // PROVISIONAL: the engine integration hashes the two views in chunks; this is the one place they are joined.
   const signed = sig.signedBytes ? concat(sig.signedBytes) : undefined;
   const vri = Object.values(dss.vri);
-  const withDss: ValidateOptions = {
-    ...base,
-    ...(sig.dispatch === "detached" && signed ? { content: signed } : {}),
-    certificates: [...(base.certificates ?? []), ...dss.certificates, ...vri.flatMap((v) => v.certificates)],
-    crls: [...(base.crls ?? []), ...dss.crls, ...vri.flatMap((v) => v.crls)],
-    ocspResponses: [...(base.ocspResponses ?? []), ...dss.ocspResponses, ...vri.flatMap((v) => v.ocspResponses)],
+  const own: ValidateOptions = { ...base, ...(sig.dispatch === "detached" && signed ? { content: signed } : {}) };
+  const stored = {
+    certificates: distinct([...dss.certificates, ...vri.flatMap((v) => v.certificates)]),
+    crls: distinct([...dss.crls, ...vri.flatMap((v) => v.crls)]),
+    ocspResponses: distinct([...dss.ocspResponses, ...vri.flatMap((v) => v.ocspResponses)]),
   };
+  const withDss: ValidateOptions = {
+    ...own,
+    certificates: [...(base.certificates ?? []), ...stored.certificates],
+    crls: [...(base.crls ?? []), ...stored.crls],
+    ocspResponses: [...(base.ocspResponses ?? []), ...stored.ocspResponses],
+  };
+  const fromDss = stored.certificates.length + stored.crls.length + stored.ocspResponses.length > 0;
   const extraWarnings: Warning[] = [];
   let result;
   try {
     result = await validate(cms, withDss);
   } catch (err) {
-    if (!isDecree130Error(err) || !["MALFORMED_CRL", "MALFORMED_OCSP", "MALFORMED_CERTIFICATE"].includes(err.code)) throw err;
-    // A DSS item that does not decode must not hide the signature: judge it without the DSS, and say so.
+    if (!fromDss || !isDecree130Error(err) || !DSS_PROBLEMS.has(err.code)) throw err;
+    // A DSS item that does not decode, or a DSS over the evidence budget, must not hide the signature: judge it
+    // without the DSS, and say so.
     extraWarnings.push(warning("EVIDENCE_REJECTED", { detail: `the document security store: ${err.message}` }));
-    result = await validate(cms, { ...base, ...(sig.dispatch === "detached" && signed ? { content: signed } : {}) });
+    result = await validate(cms, own);
   }
   let report: SignatureReport = { ...result.signatures[0]!, warnings: [...result.signatures[0]!.warnings, ...extraWarnings] };
   if (sig.dispatch === "sha1" && signed) {
@@ -151,13 +167,8 @@ async function cmsReport(sig: PdfSignatureUnderTest, cms: Uint8Array, base: Vali
       report = { ...report, conditions: { ...report.conditions, keyCorrespondence } };
     }
   }
-  let claimUsed = false;
-  if (!facts.hasSigningTime && sig.claimedTime !== undefined) {
-    const applied = applyClaimedTime(report, sig.claimedTime, now, skew);
-    report = applied.report;
-    claimUsed = applied.used;
-  }
-  return { report, facts, claimUsed };
+  if (!facts.hasSigningTime && sig.claimedTime !== undefined) report = applyClaimedTime(report, sig.claimedTime, now, skew);
+  return { report, facts };
 }
 
 async function judge(sig: PdfSignatureUnderTest, base: ValidateOptions, dss: Dss, now: number, skew: number, trailing: boolean): Promise<PdfSignatureReport> {
