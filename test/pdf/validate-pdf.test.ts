@@ -4,7 +4,10 @@ import { describe, expect, it } from "vitest";
 import { encodeTlv } from "../../src/asn1/encode.js";
 import { isDecree130Error } from "../../src/index.js";
 import { dispatchOf, parsePdfDate, validatePdf } from "../../src/pdf/index.js";
-import { createTestPdf, signCms, signPdf } from "../../src/testing/index.js";
+import { appendIncrementalUpdate, createCrl, createTestPdf, signCms, signPdf } from "../../src/testing/index.js";
+import { readBase, writeValue } from "../../src/testing/pdf-write.js";
+import { dictOf } from "../../src/pdf/objects.js";
+import { deflate } from "./build.js";
 import { bytes, judge, pdfKit, SIGNED_AT } from "./kit.js";
 
 async function errorCode(p: Promise<unknown>): Promise<string | undefined> {
@@ -134,6 +137,28 @@ describe("signing time", () => {
   });
 });
 
+describe("the document security store", () => {
+  it("its CRLs count as supplied evidence (compressed streams, VRI entries), and adding it is an extension", async () => {
+    const { signer, pki } = await pdfKit();
+    const signed = await signPdf(createTestPdf(), { signer, signingTime: SIGNED_AT });
+    const crl = await createCrl(pki.publicCa, { thisUpdate: "2025-06-15T00:00:00Z", nextUpdate: "2025-07-15T00:00:00Z" });
+    const base = await readBase(signed);
+    const catalog = writeValue(dictOf(base.view.object(1)!.value)!).replace(/ >>$/, " /DSS 40 0 R >>");
+    const withDss = await appendIncrementalUpdate(signed, {
+      replaceObjects: { 1: catalog },
+      addObjects: {
+        40: "<< /CRLs [41 0 R] /VRI << /ABCD << /CRL [41 0 R] >> >> >>",
+        41: { dict: "<< /Filter /FlateDecode >>", data: await deflate(crl) },
+      },
+    });
+    const require = { policy: { revocation: "require" as const } };
+    expect((await judge(signed, require)).signatures[0]!.conditions.validityPeriod.code).toBe("REVOCATION_UNKNOWN");
+    const r = await judge(withDss, require);
+    expect(r.signatures[0]!.conditions.validityPeriod.code).toBe("CERT_VALID_AT_SIGNING");
+    expect(r.signatures[0]!.pdf.changesAfter).toMatchObject({ status: "ALLOWED", classes: ["extension"] });
+  });
+});
+
 describe("input and options", () => {
   it("throws typed errors for bytes that are not a PDF, and TypeError for misuse", async () => {
     const { options } = await pdfKit();
@@ -161,6 +186,7 @@ describe("input and options", () => {
     const pdf = await signPdf(createTestPdf(), { signer });
     expect(await errorCode(judge(pdf, { policy: { pdf: { annotationsAfterSigning: "maybe" as "allow" } } }))).toBe("POLICY_INVALID");
     expect(await errorCode(judge(pdf, { policy: { pdf: { other: 1 } as never } }))).toBe("POLICY_INVALID");
+    expect(await errorCode(judge(pdf, { policy: { pdf: JSON.parse('{"constructor": "allow"}') as never } }))).toBe("POLICY_INVALID");
     expect(await errorCode(judge(pdf, { policy: { algorithms: "lax" as "strict" } }))).toBe("POLICY_INVALID");
   });
 
