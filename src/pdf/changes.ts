@@ -77,8 +77,8 @@ export async function compareRevisions(input: ChangeInput): Promise<ChangeDetail
   const limit = doc.limits.maxComparedObjects;
   let compared = 0;
   for (const num of [...candidates].sort((a, b) => a - b)) {
-    const eS = S.entries.get(num);
-    const eF = F.entries.get(num);
+    const eS = S.entry(num);
+    const eF = F.entry(num);
     if (!inUse(eS) && !inUse(eF)) continue;
     const streamRewritten = eF?.type === "compressed" && rewritten.has(eF.stream);
     if (sameEntry(eS, eF) && !streamRewritten) continue;
@@ -95,7 +95,21 @@ export async function compareRevisions(input: ChangeInput): Promise<ChangeDetail
   if (t && t.start >= input.signedEnd) {
     details.push({ class: "undefined", object: null, what: `${t.end - t.start} bytes after the last %%EOF (an unfinished or hidden update)` });
   }
-  return appearanceWithoutValue(details);
+  return listedOnce(appearanceWithoutValue(details));
+}
+
+/** Unreferenced objects listed one by one up to this many; the rest are counted in one line. */
+const MAX_UNREFERENCED_LISTED = 50;
+
+function listedOnce(details: readonly ChangeDetail[]): ChangeDetail[] {
+  const unreferenced = details.filter((d) => d.class === "unreferenced");
+  if (unreferenced.length <= MAX_UNREFERENCED_LISTED) return [...details];
+  const rest = unreferenced.length - MAX_UNREFERENCED_LISTED;
+  const kept = new Set(unreferenced.slice(0, MAX_UNREFERENCED_LISTED));
+  return [
+    ...details.filter((d) => d.class !== "unreferenced" || kept.has(d)),
+    { class: "unreferenced", object: null, what: `${rest} more objects that nothing references (ignored)` },
+  ];
 }
 
 /**

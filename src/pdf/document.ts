@@ -84,10 +84,52 @@ export class PdfDocument {
     if (!v) {
       const revision = this.structure.revisions[n - 1];
       if (!revision) throw new RangeError(`no revision ${n}`);
-      const below = n > 1 ? this.view(n - 1).entries : undefined;
-      this.views.set(n, (v = new RevisionView(this, revision, below)));
+      this.views.set(n, (v = new RevisionView(this, revision)));
     }
     return v;
+  }
+
+  /**
+   * Every entry an object number has had, oldest first, with the revision that wrote it: one index for all revisions,
+   * so a file with many revisions costs no copy of its cross-reference per revision.
+   */
+  get history(): ReadonlyMap<number, readonly { readonly revision: number; readonly entry: XrefEntry }[]> {
+    if (!this.entryHistory) {
+      const h = new Map<number, { revision: number; entry: XrefEntry }[]>();
+      for (const r of this.structure.revisions) {
+        for (const s of r.sections) {
+          for (const [num, entry] of s.entries) {
+            let list = h.get(num);
+            if (!list) h.set(num, (list = []));
+            list.push({ revision: r.number, entry });
+          }
+        }
+      }
+      this.entryHistory = h;
+    }
+    return this.entryHistory;
+  }
+
+  private entryHistory: Map<number, { revision: number; entry: XrefEntry }[]> | undefined;
+
+  /** Decodes every object stream any revision's compressed entries use, once, so that resolving stays synchronous. */
+  async prepareObjectStreams(): Promise<void> {
+    const seen = new Set<string>();
+    for (const list of this.history.values()) {
+      for (const { revision, entry } of list) {
+        if (entry.type !== "compressed" || seen.has(`${revision}:${entry.stream}`)) continue;
+        seen.add(`${revision}:${entry.stream}`);
+        const view = this.view(revision);
+        const c = view.entry(entry.stream);
+        if (c?.type !== "inuse") continue;
+        try {
+          await this.loadObjectStream(c.offset + this.structure.shift, view, entry.stream);
+        } catch (err) {
+          if (err instanceof Decree130Error && err.code !== "MALFORMED_PDF") throw err;
+          this.warn(`object stream ${entry.stream} could not be read: ${(err as Error).message}`);
+        }
+      }
+    }
   }
 
   /** @internal The object at a file offset (shift applied), its indirect `/Length` resolved in `view`. */
@@ -122,23 +164,41 @@ export class PdfDocument {
 
 /** The objects of one revision: the cross-reference entries of its sections and every earlier one, newest winning. */
 export class RevisionView {
-  /** Object number → entry, as this revision's cross-reference defines it. */
-  readonly entries: ReadonlyMap<number, XrefEntry>;
   private readonly resolving = new Set<number>();
+  private all: Map<number, XrefEntry> | undefined;
 
   /**
    * @param doc - the document
    * @param revision - the revision
-   * @param below - the entries of the revision before, if any
    */
   constructor(
     readonly doc: PdfDocument,
     readonly revision: Revision,
-    below: ReadonlyMap<number, XrefEntry> | undefined,
-  ) {
-    const entries = new Map(below);
-    for (const s of revision.sections) for (const [num, e] of s.entries) entries.set(num, e);
-    this.entries = entries;
+  ) {}
+
+  /**
+   * The entry an object number has in this revision's cross-reference.
+   *
+   * @param num - the object number
+   * @returns the newest entry written in this revision or before, or `undefined`
+   */
+  entry(num: number): XrefEntry | undefined {
+    const list = this.doc.history.get(num);
+    if (!list) return undefined;
+    for (let i = list.length - 1; i >= 0; i--) if (list[i]!.revision <= this.revision.number) return list[i]!.entry;
+    return undefined;
+  }
+
+  /** Object number → entry for every object of this revision (made on first use: iterate it for one revision only). */
+  get entries(): ReadonlyMap<number, XrefEntry> {
+    if (!this.all) {
+      this.all = new Map();
+      for (const num of this.doc.history.keys()) {
+        const e = this.entry(num);
+        if (e) this.all.set(num, e);
+      }
+    }
+    return this.all;
   }
 
   /** The trailer of the newest section; `/Root`, `/Info` and `/Encrypt` fall back to older ones when it lacks them. */
@@ -172,10 +232,10 @@ export class RevisionView {
    * @returns the object, or `undefined` when the number is free or unknown
    */
   object(num: number): ResolvedObject | undefined {
-    const e = this.entries.get(num);
+    const e = this.entry(num);
     if (!e || e.type === "free") return undefined;
     if (e.type === "inuse") return this.fromFile(num, e);
-    const container = this.entries.get(e.stream);
+    const container = this.entry(e.stream);
     if (!container || container.type !== "inuse") return broken(num, { kind: "compressed", stream: e.stream, streamStart: -1, index: e.index }, `its object stream ${e.stream} is not in use`);
     const streamStart = container.offset + this.doc.structure.shift;
     const key = `${streamStart}:${e.index}`;
@@ -192,8 +252,8 @@ export class RevisionView {
   private fromFile(num: number, e: { readonly offset: number; readonly gen: number }): ResolvedObject {
     const offset = e.offset + this.doc.structure.shift;
     const known = this.doc.cached(offset);
-    if (known && known.num === num) return known;
     const location: ObjectLocation = { kind: "file", start: offset, end: offset };
+    if (known) return known.num === num && known.gen === e.gen ? known : broken(num, location, `offset ${offset} holds object ${known.num} ${known.gen}`);
     if (this.resolving.has(num)) return broken(num, location, "its /Length refers to itself");
     this.resolving.add(num);
     try {
@@ -227,28 +287,12 @@ export class RevisionView {
   resolve(v: PdfValue | undefined): PdfValue | undefined {
     for (let hops = 0; isRef(v); hops++) {
       if (hops >= MAX_REF_HOPS) return null;
-      const e = this.entries.get(v.num);
+      const e = this.entry(v.num);
       // §7.3.10: a reference whose generation is not the entry's names a free object.
       if (e?.type === "inuse" && e.gen !== v.gen) return null;
       v = this.object(v.num)?.value ?? null;
     }
     return v;
-  }
-
-  /** Decodes the object streams this revision's compressed entries use, so that resolving stays synchronous. */
-  async prepare(): Promise<void> {
-    const needed = new Set<number>();
-    for (const e of this.entries.values()) if (e.type === "compressed") needed.add(e.stream);
-    for (const num of needed) {
-      const c = this.entries.get(num);
-      if (c?.type !== "inuse") continue;
-      try {
-        await this.doc.loadObjectStream(c.offset + this.doc.structure.shift, this, num);
-      } catch (err) {
-        if (err instanceof Decree130Error && err.code !== "MALFORMED_PDF") throw err;
-        this.doc.warn(`object stream ${num} could not be read: ${(err as Error).message}`);
-      }
-    }
   }
 }
 
@@ -266,7 +310,7 @@ function attempt(num: number, gen: number, location: ObjectLocation, read: () =>
 }
 
 /**
- * Reads a PDF's revision structure and prepares its final revision.
+ * Reads a PDF's revision structure and decodes the object streams its revisions use.
  *
  * @param bytes - the file
  * @param limits - the budgets
@@ -283,6 +327,6 @@ export async function readPdf(bytes: Uint8Array, limits: PdfLimits): Promise<Pdf
   const budget: DecodeBudget = { perStream: limits.maxStreamBytes, remaining: limits.maxDecodedBytes };
   const doc = new PdfDocument(bytes, limits, budget);
   doc.structure = await readStructure({ bytes, parse: doc.parseContext, budget, limits, entryCount: 0 }, limits.maxRevisions);
-  await doc.final.prepare();
+  await doc.prepareObjectStreams();
   return doc;
 }

@@ -60,17 +60,19 @@ const MAX_TREE_DEPTH = 64;
  * roles of every reachable object. Signature dictionaries are found here, through the graph, never by searching bytes.
  *
  * @param view - the revision
- * @param maxVisits - budget of object visits
+ * @param budget - object visits left, shared by every revision mapped (so many revisions of a large graph cannot
+ *   multiply the work); reduced by the visits made
  * @returns the map
  * @throws {@link Decree130Error} `PDF_LIMIT_EXCEEDED` past the budget
  * @example
  * ```ts
- * const map = mapGraph(doc.final, limits.maxObjects * 4);
+ * const budget = { visits: limits.maxObjects * 4 };
+ * const map = mapGraph(doc.final, budget);
  * map.signatures.length;
  * ```
  */
-export function mapGraph(view: RevisionView, maxVisits: number): GraphMap {
-  return new Mapper(view, maxVisits).run();
+export function mapGraph(view: RevisionView, budget: { visits: number }): GraphMap {
+  return new Mapper(view, budget).run();
 }
 
 class Mapper {
@@ -84,11 +86,10 @@ class Mapper {
   private readonly seenSignatures = new Set<string>();
   private readonly visited = new Set<string>();
   private readonly generic: { value: PdfValue; entry: RoleEntry }[] = [];
-  private visits = 0;
 
   constructor(
     private readonly view: RevisionView,
-    private readonly maxVisits: number,
+    private readonly budget: { visits: number },
   ) {}
 
   run(): GraphMap {
@@ -112,7 +113,7 @@ class Mapper {
   }
 
   private count(): void {
-    if (++this.visits > this.maxVisits) throw overLimit(`more than ${this.maxVisits} object visits while mapping revision ${this.view.revision.number}`);
+    if (--this.budget.visits < 0) throw overLimit(`the object-visit budget ran out while mapping revision ${this.view.revision.number}`);
   }
 
   private mark(num: number, entry: RoleEntry): void {

@@ -4,7 +4,7 @@ import { Decree130Error } from "../errors.js";
 export interface PdfLimits {
   /** Largest PDF accepted, in bytes. */
   readonly maxPdfBytes: number;
-  /** Most cross-reference entries, summed over every section. */
+  /** Most cross-reference entries, summed over every section; four times this bounds object visits over all revisions. */
   readonly maxObjects: number;
   /** Deepest nesting of arrays and dictionaries in one object. */
   readonly maxNestingDepth: number;

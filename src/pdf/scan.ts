@@ -94,11 +94,8 @@ export async function scanPdf(bytes: Uint8Array, options: ScanPdfOptions = {}): 
   const policy = resolvePdfPolicy(options.policy);
   const doc = await readPdf(bytes, limits);
   const maps: GraphMap[] = [];
-  for (const r of doc.revisions) {
-    const view = doc.view(r.number);
-    await view.prepare();
-    maps.push(mapGraph(view, limits.maxObjects * 4));
-  }
+  const visits = { visits: limits.maxObjects * 4 };
+  for (const r of doc.revisions) maps.push(mapGraph(doc.view(r.number), visits));
   const map = (n: number): GraphMap => maps[n - 1]!;
   const groups = groupSignatures(maps);
   if (groups.length > limits.maxSignatures) throw overLimit(`more than ${limits.maxSignatures} signatures`);

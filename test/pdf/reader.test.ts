@@ -9,7 +9,7 @@ import { Lexer } from "../../src/pdf/lexer.js";
 import { DEFAULT_PDF_LIMITS, resolvePdfLimits } from "../../src/pdf/limits.js";
 import { get, textOf, type PdfValue } from "../../src/pdf/objects.js";
 import { parseIndirectObject, parseValue, type ParseContext } from "../../src/pdf/parser.js";
-import { createTestPdf, signPdf } from "../../src/testing/index.js";
+import { appendIncrementalUpdate, createTestPdf, signPdf } from "../../src/testing/index.js";
 import { buildPdf, deflate, MINIMAL } from "./build.js";
 import { bytes, pdfKit, SIGNED_AT, text } from "./kit.js";
 
@@ -215,6 +215,17 @@ describe("budgets", () => {
     const head = "%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n";
     const pdf = bytes(`${head}2 0 obj\n<< /Type /XRef /Size 3 /W [1 4 2] /Root 1 0 R /Filter /LZWDecode /Length 4 >>\nstream\nabcd\nendstream\nendobj\nstartxref\n${head.length}\n%%EOF\n`);
     expect(await errorCode(read(pdf))).toBe("UNSUPPORTED_PDF");
+  });
+
+  it("shares the object-visit budget between revisions, so many revisions of a large graph cannot multiply the work", async () => {
+    // 24 entries and some 20 objects to visit per revision; maxObjects 40 allows 160 visits in all.
+    let pdf = createTestPdf({ pages: 10 });
+    const font = { replaceObjects: { 3: "<< /Type /Font /Subtype /Type1 /BaseFont /Courier >>" } };
+    for (let i = 0; i < 5; i++) pdf = await appendIncrementalUpdate(pdf, font);
+    const { scanPdf } = await import("../../src/pdf/index.js");
+    expect((await scanPdf(pdf, { limits: { maxObjects: 40 } })).revisions).toBe(6);
+    for (let i = 0; i < 7; i++) pdf = await appendIncrementalUpdate(pdf, font);
+    expect(await errorCode(scanPdf(pdf, { limits: { maxObjects: 40 } }))).toBe("PDF_LIMIT_EXCEEDED");
   });
 
   it("checks the budgets it is given", () => {
