@@ -93,6 +93,7 @@ export default defineConfig([
       "testing/server/index": "src/testing/server/index.ts",
       "trust/vn/index": "src/trust/vn/index.ts",
       "xml/index": "src/xml/index.ts",
+      "pdf/index": "src/pdf/index.ts",
     },
     format: ["esm"],
     platform: "neutral",

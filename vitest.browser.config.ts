@@ -12,6 +12,8 @@ const at = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
 function packageAt(dir: "src" | "dist"): { find: RegExp; replacement: string }[] {
   const ext = dir === "src" ? "ts" : "js";
   return [
+    { find: /^decree130\/pdf$/, replacement: at(`./${dir}/pdf/index.${ext}`) },
+    { find: /^decree130\/pdf$/, replacement: at(`./${dir}/pdf/index.${ext}`) },
     { find: /^decree130\/testing$/, replacement: at(`./${dir}/testing/index.${ext}`) },
     { find: /^decree130\/fetch$/, replacement: at(`./${dir}/fetch/index.${ext}`) },
     { find: /^decree130\/trust\/vn$/, replacement: at(`./${dir}/trust/vn/index.${ext}`) },

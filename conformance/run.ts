@@ -5,6 +5,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import type { SuiteResult } from "./lib.js";
 import { runDssCades } from "./suites/dss-cades.js";
 import { runLimbo } from "./suites/limbo.js";
+import { runPdfAttacks } from "./suites/pdf-attacks.js";
 import { runPkits } from "./suites/pkits.js";
 import { runWycheproof } from "./suites/wycheproof.js";
 import { runXmlXsw } from "./suites/xml-xsw.js";
@@ -16,6 +17,7 @@ const SUITES: Readonly<Record<string, () => Promise<SuiteResult>>> = {
   wycheproof: runWycheproof,
   "dss-cades": runDssCades,
   "xml-xsw": runXmlXsw,
+  "pdf-attacks": runPdfAttacks,
 };
 
 const NOT_JUDGED = new Set(["skipped", "SKIPPED", "hung"]);

@@ -21,6 +21,9 @@
  * | `MALFORMED_XML` | XML that is not well-formed (or not UTF-8), or an undeclared entity reference |
  * | `XML_DTD_REFUSED` | XML with a document type declaration (DTD): refused, never read, so no entity is ever expanded |
  * | `XML_LIMIT_EXCEEDED` | XML nested too deep, or with too many attributes, nodes or signatures |
+ * | `MALFORMED_PDF` | not a readable PDF: no `%PDF-` header, no readable cross-reference section, a broken object |
+ * | `PDF_LIMIT_EXCEEDED` | a PDF over one of the reader's budgets (objects, nesting, decoded stream size, revisions) |
+ * | `UNSUPPORTED_PDF` | a PDF feature the reader needs but does not implement (a filter on a cross-reference stream) |
  */
 export const DECREE130_ERROR_CODES = [
   "INPUT_EMPTY",
@@ -41,6 +44,9 @@ export const DECREE130_ERROR_CODES = [
   "MALFORMED_XML",
   "XML_DTD_REFUSED",
   "XML_LIMIT_EXCEEDED",
+  "MALFORMED_PDF",
+  "PDF_LIMIT_EXCEEDED",
+  "UNSUPPORTED_PDF",
 ] as const;
 
 /** A stable error code: see {@link DECREE130_ERROR_CODES}. */
@@ -77,6 +83,9 @@ export const DECREE130_ERROR_MESSAGES: Readonly<Record<"vi" | "en", Readonly<Rec
     MALFORMED_XML: "Tệp XML không đúng cú pháp (hoặc không phải UTF-8), hoặc dùng một thực thể chưa khai báo.",
     XML_DTD_REFUSED: "Tệp XML có khai báo DOCTYPE (DTD): bị từ chối, không đọc, để không bao giờ mở rộng thực thể.",
     XML_LIMIT_EXCEEDED: "Tệp XML lồng quá sâu hoặc có quá nhiều thuộc tính, nút hay chữ ký (vượt giới hạn).",
+    MALFORMED_PDF: "Không đọc được tệp PDF (thiếu phần đầu %PDF-, không có bảng tham chiếu chéo đọc được, hoặc có đối tượng hỏng).",
+    PDF_LIMIT_EXCEEDED: "Tệp PDF vượt giới hạn xử lý (số đối tượng, độ lồng, kích thước sau giải nén hoặc số phiên bản).",
+    UNSUPPORTED_PDF: "Tệp PDF dùng một tính năng mà trình đọc cần nhưng chưa hỗ trợ.",
   },
   en: {
     INPUT_EMPTY: "The file is empty (0 bytes).",
@@ -99,6 +108,9 @@ export const DECREE130_ERROR_MESSAGES: Readonly<Record<"vi" | "en", Readonly<Rec
     MALFORMED_XML: "The XML is not well-formed (or not UTF-8), or uses an undeclared entity.",
     XML_DTD_REFUSED: "The XML declares a DOCTYPE (DTD): refused and never read, so no entity is ever expanded.",
     XML_LIMIT_EXCEEDED: "The XML is nested too deeply, or has too many attributes, nodes or signatures (over the limit).",
+    MALFORMED_PDF: "The PDF cannot be read (no %PDF- header, no readable cross-reference section, or a broken object).",
+    PDF_LIMIT_EXCEEDED: "The PDF is over one of the reader's limits (objects, nesting, decompressed size or revisions).",
+    UNSUPPORTED_PDF: "The PDF uses a feature the reader needs but does not support.",
   },
 };
 

@@ -29,7 +29,7 @@ export const CONDITION_CODES = {
   // ... the signed bytes of a PDF signature, and the references of an XML signature
   BYTE_RANGE_INVALID: { conditions: ["keyCorrespondence"], status: "FAILED" },
   MALFORMED_SIGNATURE: { conditions: ["keyCorrespondence"], status: "FAILED" },
-  UNSUPPORTED_SUBFILTER: { conditions: ["keyCorrespondence"], status: "INDETERMINATE" },
+  UNSUPPORTED_SUBFILTER: { conditions: ["validityPeriod", "keyCorrespondence", "issuerType", "soleControl"], status: "INDETERMINATE" },
   NOT_BOUND_TO_DOCUMENT: { conditions: ["keyCorrespondence"], status: "FAILED" },
   AMBIGUOUS_REFERENCE: { conditions: ["keyCorrespondence"], status: "FAILED" },
   UNSUPPORTED_REFERENCE: { conditions: ["keyCorrespondence"], status: "FAILED" },

@@ -62,3 +62,6 @@ export {
 export { createTestInvoice, type TestInvoiceLine, type TestInvoiceOptions, type TestInvoiceParty } from "./xml-invoice.js";
 export { signXml, type SignXmlOptions } from "./xml.js";
 export { tamperXmlText, wrapSignedInvoice, type WrapPlacement } from "./xml-tamper.js";
+export { appendIncrementalUpdate, createTestPdf, type IncrementalUpdateOptions, type TestAnnotation, type TestPdfOptions } from "./pdf.js";
+export { signPdf, type PdfSignOptions, type TestFieldLock } from "./pdf-sign.js";
+export type { TestPdfObject } from "./pdf-write.js";

@@ -74,6 +74,21 @@ export const INPUT_ERRORS: readonly string[] = DECREE130_ERROR_CODES.filter(
   (c) => !XML_ONLY.has(c) && !["MALFORMED_CERTIFICATE", "MALFORMED_CRL", "MALFORMED_OCSP", "TRUST_LIST_INVALID", "POLICY_INVALID", "TIME_INVALID"].includes(c),
 );
 export const CONDITIONS = Object.keys(CODES) as Condition[];
+/**
+ * Codes only a signed PDF can reach (pdf.md): an OpenSSL CMS file cannot. test/pdf/ and test/fixtures/pdf/ cover them.
+ */
+export const PDF_ONLY: ReadonlySet<string> = new Set([
+  "BYTE_RANGE_INVALID",
+  "MALFORMED_SIGNATURE",
+  "UNSUPPORTED_SUBFILTER",
+  "TRAILING_BYTES",
+  "CHANGED_AFTER_SIGNING",
+  "SIGNATURE_REMOVED",
+  "PDF_TOLERATED",
+  "MALFORMED_PDF",
+  "PDF_LIMIT_EXCEEDED",
+  "UNSUPPORTED_PDF",
+]);
 /** Every case of manifest.json. */
 export const manifest = JSON.parse(readFileSync(join(DIR, "manifest.json"), "utf8")) as Case[];
 /** Cases by id. */
