@@ -12,12 +12,11 @@ const at = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
 function packageAt(dir: "src" | "dist"): { find: RegExp; replacement: string }[] {
   const ext = dir === "src" ? "ts" : "js";
   return [
-    { find: /^decree130\/pdf$/, replacement: at(`./${dir}/pdf/index.${ext}`) },
-    { find: /^decree130\/pdf$/, replacement: at(`./${dir}/pdf/index.${ext}`) },
+    { find: /^decree130\/pdf$/, replacement: at(dir === "src" ? "./src/formats/pdf/index.ts" : "./dist/pdf/index.js") },
     { find: /^decree130\/testing$/, replacement: at(`./${dir}/testing/index.${ext}`) },
     { find: /^decree130\/fetch$/, replacement: at(`./${dir}/fetch/index.${ext}`) },
     { find: /^decree130\/trust\/vn$/, replacement: at(`./${dir}/trust/vn/index.${ext}`) },
-    { find: /^decree130\/xml$/, replacement: at(`./${dir}/xml/index.${ext}`) },
+    { find: /^decree130\/xml$/, replacement: at(dir === "src" ? "./src/formats/xml/index.ts" : "./dist/xml/index.js") },
     { find: /^decree130$/, replacement: at(`./${dir}/index.${ext}`) },
   ];
 }

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { streamingCrypto } from "../src/cli/node-crypto.js";
+import { nodeDigest } from "../src/cli/node-digest.js";
 import { loadTrustList, validate } from "../src/index.js";
 
 const [dir, mode] = process.argv.slice(2) as [string, "webcrypto" | "node-stream"];
@@ -24,7 +24,7 @@ const report = await validate(cms, {
   content,
   crls,
   now: new Date("2025-06-01T00:00:00Z"),
-  ...(mode === "node-stream" ? { crypto: streamingCrypto() } : {}),
+  ...(mode === "node-stream" ? { digest: nodeDigest } : {}),
 });
 const peak = Math.max(process.resourceUsage().maxRSS * 1024, peakBefore);
 const extra = peak - before;

@@ -12,8 +12,8 @@ import { SignedXml as XmlCryptoSignedXml } from "xml-crypto";
 import { createTestInvoice, createTestPki, issueCertificate, signXml, toPem, type TestIdentity } from "../src/testing/index.js";
 import { createKeyCache } from "../src/cache/key-cache.js";
 import { decodeCertificate } from "../src/model/certificate.js";
-import { canonicalize } from "../src/xml/c14n.js";
-import { parseXml, readSignedXml, validateXml } from "../src/xml/index.js";
+import { canonicalize } from "../src/formats/xml/c14n.js";
+import { parseXml, readSignedXml, validateXml } from "../src/formats/xml/index.js";
 import { measureBundle } from "../scripts/bundle-size.mjs";
 
 const NOW = new Date("2025-07-01T00:00:00Z");
@@ -104,6 +104,6 @@ for (const lines of [1250, 2500, 5000]) {
 }
 
 // 4. bundle sizes
-const xmlEntry = await measureBundle("src/xml/index.ts");
+const xmlEntry = await measureBundle("src/formats/xml/index.ts");
 const xmldom = await build({ stdin: { contents: 'export { DOMParser } from "@xmldom/xmldom";', resolveDir: process.cwd() }, bundle: true, minify: true, format: "esm", platform: "browser", write: false, logLevel: "silent" });
 console.log(`bundle decree130/xml: ${(xmlEntry.gzip / 1024).toFixed(1)} KiB min+gzip; @xmldom/xmldom DOMParser alone: ${(gzipSync(xmldom.outputFiles[0]!.contents).length / 1024).toFixed(1)} KiB min+gzip`);

@@ -102,7 +102,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
   console.log(`decree130 main entry (browser, minified): ${kib(m.minified)}; gzip: ${m.gzip} bytes (${kib(m.gzip)}); budget ${kib(BUDGET_BYTES)}`);
   console.log(`asn1js majors bundled: ${m.asn1jsVersions.length === 0 ? "none" : m.asn1jsVersions.join(", ")}`);
-  const x = await measureBundle("src/xml/index.ts");
+  const x = await measureBundle("src/formats/xml/index.ts");
   console.log(`decree130/xml entry (browser, minified): ${kib(x.minified)}; gzip: ${x.gzip} bytes (${kib(x.gzip)}); budget ${kib(XML_BUDGET_BYTES)}`);
   const problems = [];
   if (m.gzip > BUDGET_BYTES) problems.push(`bundle is ${m.gzip} bytes min+gzip, above the ${BUDGET_BYTES}-byte budget`);
@@ -114,8 +114,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const forbidden = built.packages.filter((p) => FORBIDDEN_IN_MAIN.some((re) => re.test(p.specifier)));
   console.log(`dist/index.js and its chunks (${built.files.length} files) import: ${[...new Set(built.packages.map((p) => p.specifier))].join(", ") || "no package"}`);
   for (const p of forbidden) problems.push(`the built main entry imports ${p.specifier} (${p.file}): the validator must not depend on it`);
-  if (m.inputs.some((p) => p.includes("src/pdf/"))) problems.push("the main entry pulls in PDF code (src/pdf/)");
-  const pdf = await measureBundle("src/pdf/index.ts");
+  if (m.inputs.some((p) => p.includes("src/formats/pdf/"))) problems.push("the main entry pulls in PDF code (src/formats/pdf/)");
+  const pdf = await measureBundle("src/formats/pdf/index.ts");
   console.log(`decree130/pdf entry (browser, minified): ${kib(pdf.minified)}; gzip: ${pdf.gzip} bytes (${kib(pdf.gzip)}); budget ${kib(PDF_BUDGET_BYTES)}`);
   if (pdf.gzip > PDF_BUDGET_BYTES) problems.push(`decree130/pdf bundle is ${pdf.gzip} bytes min+gzip, above the ${PDF_BUDGET_BYTES}-byte budget`);
   if (pdf.nodeImports.length > 0) problems.push(`decree130/pdf bundle imports Node modules: ${pdf.nodeImports.join(", ")}`);

@@ -33,6 +33,7 @@ const ENTRIES = {
   "decree130/trust/vn": "trust/vn/index.js",
   "decree130/testing": "testing/index.js",
   "decree130/xml": "xml/index.js",
+  "decree130/pdf": "pdf/index.js",
 };
 
 try {
@@ -42,7 +43,7 @@ try {
   const files = packed.files.map((f) => f.path).sort();
   console.log(`${packed.filename}: ${files.length} files, ${(packed.size / 1024).toFixed(1)} KiB packed, ${(packed.unpackedSize / 1024).toFixed(1)} KiB unpacked`);
   const required = ["package.json", "README.md", "dist/index.js", "dist/index.d.ts", "dist/fetch/index.js", "dist/fetch/index.d.ts",
-    "dist/testing/index.js", "dist/testing/index.d.ts", "dist/testing/server/index.js", "dist/testing/server/index.d.ts", "dist/trust/vn/index.js", "dist/trust/vn/index.d.ts", "dist/xml/index.js", "dist/xml/index.d.ts", "dist/cli/main.js"];
+    "dist/testing/index.js", "dist/testing/index.d.ts", "dist/testing/server/index.js", "dist/testing/server/index.d.ts", "dist/trust/vn/index.js", "dist/trust/vn/index.d.ts", "dist/xml/index.js", "dist/xml/index.d.ts", "dist/pdf/index.js", "dist/pdf/index.d.ts", "dist/cli/main.js"];
   for (const f of required) if (!files.includes(f)) problems.push(`tarball lacks ${f}`);
   const stray = files.filter((f) => /^(src|test|examples|scripts|bench|conformance|docs)\//.test(f) || f.endsWith(".tgz"));
   if (stray.length) problems.push(`tarball ships files it should not: ${stray.join(", ")}`);

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, type Dirent } from "node:fs";
 import { join } from "node:path";
 import { isDecree130Error } from "../../src/errors.js";
-import { validatePdf, type PdfReport } from "../../src/pdf/index.js";
+import { validatePdf, type PdfReport } from "../../src/formats/pdf/index.js";
 import { indexTrustList } from "../../src/trust/anchor-index.js";
 import { SUITES_DIR, tally, timed, type CaseResult, type SuiteResult, type Verdict } from "../lib.js";
 

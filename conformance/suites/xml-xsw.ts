@@ -8,7 +8,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { isDecree130Error } from "../../src/errors.js";
-import { validateXml, type XmlReport } from "../../src/xml/index.js";
+import { validateXml, type XmlReport } from "../../src/formats/xml/index.js";
 import { SUITES_DIR, tally, timed, type CaseResult, type SuiteResult, type Verdict } from "../lib.js";
 
 const NOW = new Date("2026-01-01T00:00:00Z");

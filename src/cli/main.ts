@@ -1,5 +1,5 @@
 import { version } from "../../package.json";
-import { isDecree130Error, validate, type Report, type TrustList, type ValidateOptions } from "../index.js";
+import { isDecree130Error, validate, type DigestFunction, type Report, type TrustList, type ValidateOptions } from "../index.js";
 import { parseCommandLine, guessLang, type Invocation } from "./args.js";
 import { refusedEvidence } from "./evidence.js";
 import { assumedZoneNotes, formatReport } from "./format.js";
@@ -18,7 +18,7 @@ import { USAGE, describeProblem, problemJson } from "./messages.js";
 import { CliError, usageError, type Lang } from "./problem.js";
 
 /**
- * From this many bytes of input and content on, digests go through node-crypto.ts, which hashes them in place. Below,
+ * From this many bytes of input and content on, digests go through node-digest.ts, which hashes them in place. Below,
  * WebCrypto's copy costs nothing, and node:crypto is not loaded at all: most runs hash a few kilobytes.
  */
 const STREAMING_FROM = 1 << 20;
@@ -33,9 +33,9 @@ function exitCode(report: Report): number {
   return EXIT.indeterminate;
 }
 
-/** The `crypto` for a run hashing about `bytes` bytes: node-crypto.ts's streaming digest only for large inputs. */
-async function cryptoFor(bytes: number): Promise<Crypto> {
-  return bytes < STREAMING_FROM ? globalThis.crypto : (await import("./node-crypto.js")).streamingCrypto();
+/** The digest for a run hashing about `bytes` bytes: node-digest.ts's streaming one only for large inputs. */
+async function digestFor(bytes: number): Promise<{ digest?: DigestFunction }> {
+  return bytes < STREAMING_FROM ? {} : { digest: (await import("./node-digest.js")).nodeDigest };
 }
 
 /** Everything `verify` reads, in this order: option values, option files, then the signature file. */
@@ -78,8 +78,7 @@ async function verify(inv: Invocation): Promise<number> {
   const { input, options, evidence, assumed } = await prepare(inv);
   let report: Report;
   try {
-    const crypto = await cryptoFor(input.length + (options.content?.length ?? 0));
-    report = await validate(input, { ...options, crypto });
+    report = await validate(input, { ...options, ...(await digestFor(input.length + (options.content?.length ?? 0))) });
   } catch (err) {
     if (!isDecree130Error(err)) throw err;
     // A --cert, --crl or --ocsp file the library refuses is a bad option value; otherwise the signature is unreadable.

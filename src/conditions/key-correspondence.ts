@@ -40,8 +40,14 @@ export interface KeyCorrespondenceFacts {
 export function keyCorrespondence(facts: SignatureFacts): Outcome<KeyCorrespondenceFacts> {
   const cert = facts.signingCertificate;
   const binding = facts.binding;
-  if (!cert || !binding) return { ...outcome("SIGNING_CERT_NOT_FOUND"), facts: { legacyAlgorithm: false } };
-  const problems: { readonly code: ConditionCode; readonly detail: string }[] = [];
+  if (!cert || !binding) {
+    // What is known to be wrong without a certificate still decides: a broken container is no missing certificate.
+    const known = PRECEDENCE.map((code) => facts.preliminary.find((p) => p.code === code)).find((p) => p !== undefined) ?? facts.preliminary[0];
+    const none = { legacyAlgorithm: false };
+    if (known) return { ...outcome(known.code, { problems: facts.preliminary.map((p) => ({ code: p.code, detail: p.detail })) }, { detail: known.detail }), facts: none };
+    return { ...outcome("SIGNING_CERT_NOT_FOUND"), facts: none };
+  }
+  const problems: { readonly code: ConditionCode; readonly detail: string }[] = [...facts.preliminary];
   const ku = cert.keyUsage;
   if (ku && !ku.has("digitalSignature") && !ku.has("nonRepudiation")) {
     problems.push({ code: "KEY_USAGE", detail: "keyUsage lacks digitalSignature and nonRepudiation" });

@@ -1,6 +1,8 @@
 import { paramsAbsentOrNull, type AlgorithmIdentifier } from "../model/algorithm.js";
 import { DIGESTS } from "../policy/algorithms.js";
+import { concat } from "../lib/bytes.js";
 import { bufferSource } from "./import-key.js";
+import type { DigestFunction } from "./types.js";
 import type { Strength } from "./types.js";
 
 /**
@@ -17,9 +19,10 @@ export type DigestResult =
  * under `algorithms: "strict"`, SHA-1 is refused as `WEAK_ALGORITHM`. Parameters must be absent or NULL.
  *
  * @param alg - the digest algorithm (e.g. a SignerInfo's `digestAlgorithm`)
- * @param data - the bytes to hash
+ * @param data - the bytes to hash: one array, or several parts hashed as if joined (a PDF's two byte ranges)
  * @param crypto - WebCrypto
- * @param options - `algorithms: "strict"` refuses legacy digests
+ * @param options - `algorithms: "strict"` refuses legacy digests; `digest` hashes parts without joining them (see
+ *   {@link DigestFunction}); without it, WebCrypto hashes them (several parts are joined first, as its digest is one-shot)
  * @returns the digest, or a refusal value
  * @example
  * ```ts
@@ -29,9 +32,9 @@ export type DigestResult =
  */
 export async function digest(
   alg: AlgorithmIdentifier,
-  data: Uint8Array,
+  data: Uint8Array | readonly Uint8Array[],
   crypto: Crypto,
-  options: { readonly algorithms?: "default" | "strict" } = {},
+  options: { readonly algorithms?: "default" | "strict"; readonly digest?: DigestFunction | undefined } = {},
 ): Promise<DigestResult> {
   const entry = DIGESTS.get(alg.oid);
   if (entry === undefined) return { ok: false, code: "UNSUPPORTED_ALGORITHM", detail: `unknown digest algorithm ${alg.oid}` };
@@ -46,6 +49,12 @@ export async function digest(
   if (!paramsAbsentOrNull(alg)) {
     return { ok: false, code: "UNSUPPORTED_ALGORITHM", detail: `${name} with unexpected parameters`, name };
   }
-  const bytes = new Uint8Array(await crypto.subtle.digest(entry.webcrypto, bufferSource(data)));
+  const parts = data instanceof Uint8Array ? [data] : data;
+  let bytes: Uint8Array;
+  if (options.digest) bytes = await options.digest(entry.webcrypto, parts);
+  else {
+    const one = parts.length === 1 ? parts[0]! : concat(parts);
+    bytes = new Uint8Array(await crypto.subtle.digest(entry.webcrypto, bufferSource(one)));
+  }
   return { ok: true, bytes, name, strength: entry.strength };
 }

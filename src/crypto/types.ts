@@ -59,10 +59,28 @@ export interface KeySource {
   started(crypto: Crypto, spki: Uint8Array): Promise<CryptoKey> | undefined;
 }
 
+/**
+ * Hashes bytes given in parts as if they were joined, without joining them: a streaming hash (Node's `node:crypto`,
+ * a hash library). WebCrypto's `digest` is one-shot and copies its input, so a large document's signed bytes would be
+ * held twice; a caller who cares passes one of these.
+ *
+ * @example
+ * ```ts
+ * const digest: DigestFunction = async (name, parts) => {
+ *   const h = createHash(name.replace("-", "").toLowerCase());
+ *   for (const p of parts) h.update(p);
+ *   return new Uint8Array(h.digest());
+ * };
+ * ```
+ */
+export type DigestFunction = (algorithm: "SHA-1" | "SHA-256" | "SHA-384" | "SHA-512", parts: readonly Uint8Array[]) => Promise<Uint8Array>;
+
 /** The capabilities an operation may use. Time is passed separately, as a number. */
 export interface Env {
   /** WebCrypto: `globalThis.crypto` by default, injectable. */
   readonly crypto: Crypto;
   /** Where keys are imported (and, with a validation cache, remembered). */
   readonly keys: KeySource;
+  /** Hashes content in parts without joining it; absent: WebCrypto's digest. */
+  readonly digest?: DigestFunction | undefined;
 }

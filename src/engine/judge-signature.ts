@@ -2,6 +2,7 @@ import type { Binding } from "../conditions/binding.js";
 import type { SignatureFacts } from "../conditions/context.js";
 import { issuerType } from "../conditions/issuer-type.js";
 import { keyCorrespondence } from "../conditions/key-correspondence.js";
+import type { Outcome } from "../conditions/outcome.js";
 import { soleControl } from "../conditions/sole-control.js";
 import { validityPeriod } from "../conditions/validity-period.js";
 import { iso } from "../lib/iso.js";
@@ -14,7 +15,7 @@ import type { SignatureReport, Warning } from "../report/types.js";
 import { pathStatus, type PathStatus } from "../revocation/path-status.js";
 import { revocationStatus } from "../revocation/status.js";
 import type { RevocationFinding } from "../revocation/types.js";
-import { resolveTimes, type ProofOfExistence } from "../time/signing-time.js";
+import { resolveTimes, type ProofOfExistence, type SigningTimes } from "../time/signing-time.js";
 import type { FileFacts } from "./judge-file.js";
 import { prefetchChecks } from "./prefetch.js";
 import type { Run } from "./run.js";
@@ -72,6 +73,18 @@ function rejectedEvidence(findings: readonly (RevocationFinding | null | undefin
   return out;
 }
 
+/** The report of a signature this version cannot judge: every condition says why, nothing else is attempted. */
+function notJudged(o: NonNullable<SignatureUnderTest["notJudged"]>, times: SigningTimes, warnings: readonly Warning[]): SignatureReport {
+  const same: Outcome = { code: o.code, evidence: o.evidence, params: o.params, facts: undefined };
+  const outcomes = {
+    validityPeriod: same,
+    keyCorrespondence: same,
+    issuerType: { ...same, facts: { category: null, provider: null, legacyPath: false } },
+    soleControl: same,
+  };
+  return assembleReport({ signingCertificate: undefined, outcomes, times, warnings: dedupe(warnings) });
+}
+
 function dedupe(warnings: readonly Warning[]): Warning[] {
   const seen = new Set<string>();
   return warnings.filter((w) => {
@@ -98,14 +111,16 @@ function dedupe(warnings: readonly Warning[]): Warning[] {
 export async function judgeSignature(signature: SignatureUnderTest, file: FileFacts, run: Run): Promise<SignatureReport> {
   const { policy, env } = run;
   const warnings: Warning[] = [...file.warnings, ...signature.warnings];
-  const proofs: ProofOfExistence[] = [];
+  const proofs: ProofOfExistence[] = [...(signature.proofs ?? [])];
   if (run.callerSigningTime !== undefined) proofs.push({ time: run.callerSigningTime, source: "caller" });
   const times = resolveTimes({ now: run.now, claimed: signature.claimedTime, proofs, clockSkewMs: policy.clockSkewMs });
   if (times.contradictedClaim !== undefined) {
     warnings.push(warning("CLAIMED_TIME_CONTRADICTED", { claimed: iso(times.contradictedClaim), proven: iso(times.up) }));
   }
 
+  if (signature.notJudged) return notJudged(signature.notJudged, times, warnings);
   const signingCertificate = await signingCertificateOf(signature, file, run);
+  if (signingCertificate && signature.certificateWarnings) warnings.push(...signature.certificateWarnings(signingCertificate));
   let binding: Promise<Binding> | undefined;
   let stages: Awaited<ReturnType<typeof pathAndRevocation>> | undefined;
   if (signingCertificate) {
@@ -134,6 +149,7 @@ export async function judgeSignature(signature: SignatureUnderTest, file: FileFa
   const facts: SignatureFacts = {
     signingCertificate,
     binding: await binding,
+    preliminary: signature.problems ?? [],
     times,
     path: stages?.path,
     cas: stages?.status?.cas ?? [],

@@ -1,5 +1,5 @@
 import { tablesOf, type CacheTables, type ValidationCache } from "../cache/validation-cache.js";
-import type { Env } from "../crypto/types.js";
+import type { DigestFunction, Env } from "../crypto/types.js";
 import { Decree130Error } from "../errors.js";
 import { decodePem } from "../lib/pem.js";
 import type { Certificate } from "../model/certificate.js";
@@ -30,6 +30,8 @@ export interface JudgeOptions {
   readonly policy?: Partial<Policy>;
   /** WebCrypto; default `globalThis.crypto`. */
   readonly crypto?: Crypto;
+  /** A streaming digest for content (hashes parts without joining or copying them); default WebCrypto's digest. */
+  readonly digest?: DigestFunction;
   /** Shared cache; default: a fresh one per call. */
   readonly cache?: ValidationCache;
   /** Bounds on input size and counts; see {@link Limits}. */
@@ -128,7 +130,7 @@ export function startRun(options: JudgeOptions, readCertificates: CertificateRea
     now,
     callerSigningTime,
     limits,
-    env: { crypto, keys: tables.keys },
+    env: { crypto, keys: tables.keys, ...(options.digest ? { digest: options.digest } : {}) },
     tables,
     supplied: { certificates, revocation },
   };

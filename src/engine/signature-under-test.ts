@@ -1,4 +1,7 @@
-import type { Binding } from "../conditions/binding.js";
+import type { Binding, BindingProblem } from "../conditions/binding.js";
+import type { ConditionCode } from "../conditions/codes.js";
+import type { MessageParams } from "../conditions/outcome.js";
+import type { ProofOfExistence } from "../time/signing-time.js";
 import type { Env } from "../crypto/types.js";
 import type { Certificate } from "../model/certificate.js";
 import type { UnusableObject } from "../model/signed-data.js";
@@ -45,6 +48,26 @@ export interface SignatureUnderTest {
   readonly claimedTime: number | undefined;
   /** Remarks about this signature's format (never change the verdict). */
   readonly warnings: readonly Warning[];
+  /**
+   * Problems known before any certificate is chosen (a signature container that does not parse, a PDF byte range that
+   * breaks the rules): keyCorrespondence reports them, and the most serious decides, even when no certificate is found.
+   */
+  readonly problems?: readonly BindingProblem[];
+  /**
+   * Set when this version cannot judge the signature at all (a PDF SubFilter it does not support): every condition
+   * reports this outcome, INDETERMINATE, and nothing else is attempted.
+   */
+  readonly notJudged?: { readonly code: ConditionCode; readonly evidence: Readonly<Record<string, unknown>>; readonly params: MessageParams };
+  /** Proofs of existence the format established (a PDF document timestamp over this signature). */
+  readonly proofs?: readonly ProofOfExistence[];
+  /**
+   * Remarks that depend on the signing certificate once it is chosen (an e-invoice seller whose certificate names
+   * another tax code).
+   *
+   * @param certificate - the signing certificate
+   * @returns the remarks
+   */
+  certificateWarnings?(certificate: Certificate): readonly Warning[];
 }
 
 /** A signed file as a format adapter presents it: its signatures and what they carry for all of them. */

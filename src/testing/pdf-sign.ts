@@ -1,4 +1,4 @@
-import { dictOf, get, isRef, nameOf, textOf, type PdfDict, type PdfValue } from "../pdf/objects.js";
+import { dictOf, get, isRef, nameOf, textOf, type PdfDict, type PdfValue } from "../formats/pdf/objects.js";
 import type { Digest } from "./algorithms.js";
 import { signCms, type CmsOptions } from "./cms.js";
 import type { TestIdentity } from "./identity.js";

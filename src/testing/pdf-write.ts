@@ -1,6 +1,6 @@
-import { readPdf, type RevisionView } from "../pdf/document.js";
-import { DEFAULT_PDF_LIMITS } from "../pdf/limits.js";
-import type { PdfValue } from "../pdf/objects.js";
+import { readPdf, type RevisionView } from "../formats/pdf/document.js";
+import { DEFAULT_PDF_LIMITS } from "../formats/pdf/limits.js";
+import type { PdfValue } from "../formats/pdf/objects.js";
 
 /** An object's body for an incremental update: PDF source text, or a stream (dictionary text and data). */
 export type TestPdfObject = string | { readonly dict: string; readonly data: Uint8Array | string };

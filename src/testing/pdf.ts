@@ -1,4 +1,4 @@
-import { dictOf, get, isRef, type PdfDict, type PdfValue } from "../pdf/objects.js";
+import { dictOf, get, isRef, type PdfDict, type PdfValue } from "../formats/pdf/objects.js";
 import { joinBytes, latin1Bytes, pdfText, readBase, writeUpdate, writeValue, type BasePdf, type TestPdfObject } from "./pdf-write.js";
 
 export type { TestPdfObject } from "./pdf-write.js";

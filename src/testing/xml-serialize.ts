@@ -1,4 +1,4 @@
-import type { XmlDocument, XmlElement, XmlNode } from "../xml/tree.js";
+import type { XmlDocument, XmlElement, XmlNode } from "../formats/xml/tree.js";
 
 const escapeText = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\r/g, "&#13;");
 const escapeAttr = (s: string): string =>

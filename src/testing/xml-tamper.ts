@@ -1,5 +1,5 @@
-import { parseXml } from "../xml/parse.js";
-import { childElements, DSIG_NS, type XmlDocument, type XmlElement } from "../xml/tree.js";
+import { parseXml } from "../formats/xml/parse.js";
+import { childElements, DSIG_NS, type XmlDocument, type XmlElement } from "../formats/xml/tree.js";
 import { serializeXml } from "./xml-serialize.js";
 
 function all(doc: XmlDocument, local: string): XmlElement[] {

@@ -1,9 +1,9 @@
 import { encodeBase64 } from "../lib/base64.js";
-import { canonicalize, type C14nOptions } from "../xml/c14n.js";
-import { indexIds } from "../xml/ids.js";
-import { parseXml } from "../xml/parse.js";
-import { DATA_ELEMENT, type XmlRole } from "../xml/roles.js";
-import { childElements, DSIG_NS, isWithin, type XmlDocument, type XmlElement } from "../xml/tree.js";
+import { canonicalize, type C14nOptions } from "../formats/xml/c14n.js";
+import { indexIds } from "../formats/xml/ids.js";
+import { parseXml } from "../formats/xml/parse.js";
+import { DATA_ELEMENT, type XmlRole } from "../formats/xml/roles.js";
+import { childElements, DSIG_NS, isWithin, type XmlDocument, type XmlElement } from "../formats/xml/tree.js";
 import type { Digest } from "./algorithms.js";
 import type { TestIdentity } from "./identity.js";
 import { hash, signBytes } from "./keys.js";

@@ -1,4 +1,4 @@
-// Inputs of 1 MiB and more: the CLI hashes them with node-crypto.ts (in place) instead of WebCrypto; the verdict is the same.
+// Inputs of 1 MiB and more: the CLI hashes them with node-digest.ts (in place) instead of WebCrypto; the verdict is the same.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

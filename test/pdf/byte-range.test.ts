@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { CORPORA } from "../corpora.js";
-import { checkOverlap, contentInfoOf } from "../../src/pdf/byte-range.js";
+import { checkOverlap, contentInfoOf } from "../../src/formats/pdf/byte-range.js";
 import { createTestPdf, signPdf } from "../../src/testing/index.js";
 import { bytes, judge, pdfKit, scan, SIGNED_AT, text } from "./kit.js";
 

@@ -1,8 +1,8 @@
 // Changes after a signature: every class of pdf.md, the status rules (DocMDP P, field locks, policy), removed
 // signatures, hide-and-replace, trailing bytes, and what is not a change (re-serialised or re-compressed objects).
 import { beforeAll, describe, expect, it } from "vitest";
-import { documentVerdict } from "../../src/pdf/index.js";
-import { dictOf } from "../../src/pdf/objects.js";
+import { documentVerdict } from "../../src/formats/pdf/index.js";
+import { dictOf } from "../../src/formats/pdf/objects.js";
 import { appendIncrementalUpdate, createTestPdf, signPdf } from "../../src/testing/index.js";
 import { readBase, writeValue } from "../../src/testing/pdf-write.js";
 import { deflate } from "./build.js";

@@ -2,7 +2,7 @@
 // claimed-time rule of semantics.md, with pdfsig-like signatures (no signingTime) against kit signatures (with one).
 import { describe, expect, it } from "vitest";
 import { loadTrustList } from "../../src/index.js";
-import { validatePdf, type ValidatePdfOptions } from "../../src/pdf/index.js";
+import { validatePdf, type ValidatePdfOptions } from "../../src/formats/pdf/index.js";
 import { createCrl, createTestPdf, createTestPki, issueCertificate, revoke, signPdf, type TestPkiOptions } from "../../src/testing/index.js";
 
 interface Case {

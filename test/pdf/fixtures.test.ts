@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { loadTrustList } from "../../src/index.js";
-import { validatePdf, type PdfReport } from "../../src/pdf/index.js";
+import { validatePdf, type PdfReport } from "../../src/formats/pdf/index.js";
 
 const DIR = fileURLToPath(new URL("../fixtures/pdf/", import.meta.url));
 interface Expected {

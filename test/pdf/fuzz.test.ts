@@ -3,7 +3,7 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { isDecree130Error } from "../../src/index.js";
-import { scanPdf, validatePdf, type PdfReport } from "../../src/pdf/index.js";
+import { scanPdf, validatePdf, type PdfReport } from "../../src/formats/pdf/index.js";
 import { appendIncrementalUpdate, createTestPdf, signPdf } from "../../src/testing/index.js";
 import { fcParams } from "../property/kit.js";
 import { bytes, pdfKit, SIGNED_AT } from "./kit.js";

@@ -1,6 +1,6 @@
 // What the PDF tests share: a kit PKI and signer, its trust list, and a way to judge a PDF at a fixed time.
 import { loadTrustList } from "../../src/index.js";
-import { scanPdf, validatePdf, type PdfReport, type PdfScan, type ValidatePdfOptions } from "../../src/pdf/index.js";
+import { scanPdf, validatePdf, type PdfReport, type PdfScan, type ValidatePdfOptions } from "../../src/formats/pdf/index.js";
 import { createTestPki, issueCertificate, type TestIdentity, type TestPki } from "../../src/testing/index.js";
 
 /** The validation time of the kit-made PDFs: the signer's certificate (2025–2027) is valid then. */

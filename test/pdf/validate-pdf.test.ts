@@ -3,10 +3,10 @@
 import { describe, expect, it } from "vitest";
 import { encodeTlv } from "../../src/asn1/encode.js";
 import { isDecree130Error } from "../../src/index.js";
-import { dispatchOf, parsePdfDate, validatePdf } from "../../src/pdf/index.js";
+import { dispatchOf, parsePdfDate, validatePdf } from "../../src/formats/pdf/index.js";
 import { appendIncrementalUpdate, createCrl, createTestPdf, signCms, signPdf } from "../../src/testing/index.js";
 import { readBase, writeValue } from "../../src/testing/pdf-write.js";
-import { dictOf } from "../../src/pdf/objects.js";
+import { dictOf } from "../../src/formats/pdf/objects.js";
 import { deflate } from "./build.js";
 import { bytes, judge, pdfKit, SIGNED_AT } from "./kit.js";
 

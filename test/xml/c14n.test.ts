@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { canonicalize } from "../../src/xml/c14n.js";
-import { parseXml } from "../../src/xml/parse.js";
-import { childElements, type XmlElement } from "../../src/xml/tree.js";
+import { canonicalize } from "../../src/formats/xml/c14n.js";
+import { parseXml } from "../../src/formats/xml/parse.js";
+import { childElements, type XmlElement } from "../../src/formats/xml/tree.js";
 
 const dir = new URL("../fixtures/xml/c14n/", import.meta.url);
 const read = (name: string): string => readFileSync(new URL(name, dir), "utf8");

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { isDecree130Error } from "../../src/errors.js";
-import { parseXml } from "../../src/xml/parse.js";
-import type { XmlElement } from "../../src/xml/tree.js";
+import { parseXml } from "../../src/formats/xml/parse.js";
+import type { XmlElement } from "../../src/formats/xml/tree.js";
 
 function codeOf(fn: () => unknown): string | undefined {
   try {

@@ -2,9 +2,9 @@
 import { describe, expect, it } from "vitest";
 import { createTestInvoice, signXml, wrapSignedInvoice } from "decree130/testing";
 import { validateXml, type XmlReport } from "decree130/xml";
-import { parseXml } from "../../src/xml/parse.js";
-import { roleOf } from "../../src/xml/roles.js";
-import { childElements } from "../../src/xml/tree.js";
+import { parseXml } from "../../src/formats/xml/parse.js";
+import { roleOf } from "../../src/formats/xml/roles.js";
+import { childElements } from "../../src/formats/xml/tree.js";
 import { NOW, xmlSigners } from "./helpers.js";
 
 const key = (r: XmlReport, i = 0) => r.signatures[i]!.conditions.keyCorrespondence;

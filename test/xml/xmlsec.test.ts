@@ -9,8 +9,8 @@ import { describe, expect, it } from "vitest";
 import { createTestInvoice, signXml, tamperXmlText } from "decree130/testing";
 import { readSignedXml, selectSigningCertificate } from "decree130/xml";
 import { createKeyCache } from "../../src/cache/key-cache.js";
-import { parseXml } from "../../src/xml/parse.js";
-import { DSIG_NS, type XmlElement } from "../../src/xml/tree.js";
+import { parseXml } from "../../src/formats/xml/parse.js";
+import { DSIG_NS, type XmlElement } from "../../src/formats/xml/tree.js";
 import { CORPORA } from "../corpora.js";
 import { xmlSigners } from "./helpers.js";
 

@@ -1,6 +1,6 @@
 import type { FileUnderTest } from "../../engine/signature-under-test.js";
 import type { SignedData } from "../../model/signed-data.js";
-import { cmsSigner } from "./signer.js";
+import { cmsSigner, type SignedContent } from "./signer.js";
 
 /**
  * A CMS SignedData as a file under test: every SignerInfo in order, the certificates and revocation evidence it
@@ -15,7 +15,7 @@ import { cmsSigner } from "./signer.js";
  * const reports = await judgeFile(file, run);
  * ```
  */
-export function cmsFile(signedData: SignedData, detachedContent: Uint8Array | undefined): FileUnderTest {
+export function cmsFile(signedData: SignedData, detachedContent: SignedContent | undefined): FileUnderTest {
   const content = signedData.eContent ?? detachedContent;
   return {
     signatures: signedData.signers.map((s) => cmsSigner(signedData, s, content)),

@@ -4,7 +4,7 @@ import { digest, type DigestResult } from "../../crypto/digest.js";
 import { verifySignerSignature } from "../../crypto/signer-signature.js";
 import type { Env, VerifyFailure } from "../../crypto/types.js";
 import type { SignatureUnderTest } from "../../engine/signature-under-test.js";
-import { bytesEqual } from "../../lib/bytes.js";
+import { bytesEqual, concat } from "../../lib/bytes.js";
 import { toHex } from "../../lib/hex.js";
 import type { AlgorithmIdentifier } from "../../model/algorithm.js";
 import type { Certificate } from "../../model/certificate.js";
@@ -66,6 +66,13 @@ async function essMismatch(id: EssCertId, cert: Certificate, crypto: Crypto): Pr
   return undefined;
 }
 
+/** Signed content: one array, or byte ranges hashed as if joined (a PDF signature's). */
+export type SignedContent = Uint8Array | readonly Uint8Array[];
+
+const joined = (c: SignedContent): Uint8Array => (c instanceof Uint8Array ? c : c.length === 1 ? c[0]! : concat(c));
+
+const contentLength = (c: SignedContent): number => (c instanceof Uint8Array ? c.length : c.reduce((n, p) => n + p.length, 0));
+
 const weaker = (a: Exclude<Strength, "weak">, b: Exclude<Strength, "weak">): "ok" | "legacy" => (a === "legacy" || b === "legacy" ? "legacy" : "ok");
 
 /**
@@ -75,16 +82,18 @@ const weaker = (a: Exclude<Strength, "weak">, b: Exclude<Strength, "weak">): "ok
  *
  * @param signedData - the SignedData
  * @param signer - the SignerInfo
- * @param content - the signed content: attached, or supplied for a detached signature; `undefined` when unknown
+ * @param content - the signed content: attached, or supplied for a detached signature (in parts when it is several byte
+ *   ranges, as a PDF's); `undefined` when unknown
  * @returns the signature under test
  * @example
  * ```ts
  * const sut = cmsSigner(signedData, signedData.signers[0], contentBytes);
  * ```
  */
-export function cmsSigner(signedData: SignedData, signer: SignerInfo, content: Uint8Array | undefined): SignatureUnderTest {
+export function cmsSigner(signedData: SignedData, signer: SignerInfo, content: SignedContent | undefined): SignatureUnderTest {
   const attributes: SignedAttributeValues | undefined = signer.signedAttrs ? readSignedAttributes(signer.signedAttrs.attributes) : undefined;
-  const signedBytes = signer.signedAttrs?.der ?? content;
+  // Without signed attributes the signature covers the content itself, which WebCrypto verifies in one piece.
+  const signedBytes = signer.signedAttrs?.der ?? (content === undefined ? undefined : joined(content));
   const warnings: Warning[] = [];
   if (signer.unsignedAttrs.some((a) => a.oid === OID.signatureTimeStampToken)) {
     warnings.push(warning("TIMESTAMP_INVALID", { detail: "signature timestamps are not verified by this version" }));
@@ -108,7 +117,7 @@ async function bindSigner(
   signedData: SignedData,
   signer: SignerInfo,
   attributes: SignedAttributeValues | undefined,
-  content: Uint8Array | undefined,
+  content: SignedContent | undefined,
   cert: Certificate,
   env: Env,
   algorithms: Policy["algorithms"],
@@ -116,13 +125,13 @@ async function bindSigner(
   const problems: BindingProblem[] = [];
   const add = (code: BindingProblem["code"], detail: string): void => void problems.push({ code, detail });
   const withAttributes = signer.signedAttrs !== undefined && attributes !== undefined;
-  const signedBytes = withAttributes ? signer.signedAttrs!.der : content;
+  const signedBytes = withAttributes ? signer.signedAttrs!.der : content === undefined ? undefined : joined(content);
   // The cryptographic checks are independent: started together, their waits overlap. Problems are still recorded in
   // one fixed order, so the report does not depend on which finishes first.
   const verified = signedBytes ? verifySignerSignature(signer, cert.spki, signedBytes, env, { algorithms }) : undefined;
   verified?.catch(() => undefined); // awaited below; this only keeps an early failure elsewhere from leaving it unhandled
   const hashContent = withAttributes && content !== undefined;
-  if (hashContent && verified && content.length >= LARGE_CONTENT) {
+  if (hashContent && verified && contentLength(content) >= LARGE_CONTENT) {
     // Once the key import the check awaits has settled, the check has been handed to WebCrypto: on Node, a large digest
     // requested before a concurrent verify put its copy of the content on fresh pages (about 120 page faults per MiB
     // instead of 12, 0.3 ms per MiB).
@@ -130,7 +139,7 @@ async function bindSigner(
   }
   const [ess, contentDigest, outcome] = await Promise.all([
     withAttributes && attributes.signingCertificate ? essMismatch(attributes.signingCertificate, cert, env.crypto) : undefined,
-    hashContent ? digest(signer.digestAlgorithm, content, env.crypto, { algorithms }) : undefined,
+    hashContent ? digest(signer.digestAlgorithm, content, env.crypto, { algorithms, digest: env.digest }) : undefined,
     verified,
   ]);
   let strength: "ok" | "legacy" = "ok";

@@ -1,5 +1,5 @@
-import { warning } from "../report/finding.js";
-import type { Warning } from "../report/types.js";
+import { warning } from "../../report/finding.js";
+import type { Warning } from "../../report/types.js";
 import type { InvoiceData } from "./invoice-data.js";
 import { KIND_BY_CONTAINER } from "./roles.js";
 import type { XmlSignatureUnderTest } from "./signature-under-test.js";

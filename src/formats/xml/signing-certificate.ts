@@ -1,7 +1,7 @@
-import type { Env, VerifyOutcome } from "../crypto/types.js";
-import type { VerifyOptions } from "../crypto/verify.js";
-import { decodeCertificate, type Certificate } from "../model/certificate.js";
-import { sameName } from "../model/name.js";
+import type { Env, VerifyOutcome } from "../../crypto/types.js";
+import type { VerifyOptions } from "../../crypto/verify.js";
+import { decodeCertificate, type Certificate } from "../../model/certificate.js";
+import { sameName } from "../../model/name.js";
 import type { XmlSignatureUnderTest } from "./signature-under-test.js";
 
 /** The signing certificate of an XML signature and what checking SignatureValue with it said. */

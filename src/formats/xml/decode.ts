@@ -1,4 +1,4 @@
-import { Decree130Error } from "../errors.js";
+import { Decree130Error } from "../../errors.js";
 
 /** Characters XML 1.0 forbids anywhere in a document (C0 controls other than tab, LF, CR; U+FFFE, U+FFFF). */
 // eslint-disable-next-line no-control-regex -- these control characters are exactly what XML 1.0 forbids

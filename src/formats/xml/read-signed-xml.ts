@@ -1,4 +1,4 @@
-import { Decree130Error } from "../errors.js";
+import { Decree130Error } from "../../errors.js";
 import { documentFacts, type XmlDocumentFacts } from "./document-facts.js";
 import { indexIds } from "./ids.js";
 import { resolveXmlLimits, type XmlLimits } from "./limits.js";

@@ -1,4 +1,4 @@
-import { readTlv } from "../asn1/der.js";
+import { readTlv } from "../../asn1/der.js";
 import type { ObjectLocation } from "./document.js";
 import { get, type PdfDict } from "./objects.js";
 import type { Revision } from "./structure.js";

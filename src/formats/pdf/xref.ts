@@ -1,4 +1,4 @@
-import { Decree130Error } from "../errors.js";
+import { Decree130Error } from "../../errors.js";
 import { decodeStream } from "./filters.js";
 import type { DecodeBudget } from "./flate.js";
 import { Lexer } from "./lexer.js";

@@ -1,4 +1,4 @@
-import type { Message, Verdict } from "../report/types.js";
+import type { Message, Verdict } from "../../report/types.js";
 
 /** Document codes (as in pdf.md): what the verdict of the file as a whole rests on. */
 export type XmlDocumentCode = "ALL_SECURE" | "SIGNATURE_NOT_SECURE" | "SIGNATURE_INDETERMINATE" | "NO_SIGNATURES";

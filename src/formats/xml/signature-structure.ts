@@ -1,7 +1,7 @@
-import { decodeBase64 } from "../lib/pem.js";
+import { decodeBase64 } from "../../lib/pem.js";
 import { EXC_C14N_NS } from "./algorithms.js";
 import type { XmlLimits } from "./limits.js";
-import { Decree130Error } from "../errors.js";
+import { Decree130Error } from "../../errors.js";
 import { DSIG_NS, textOf, type XmlElement } from "./tree.js";
 
 /** A `Transform` or `CanonicalizationMethod`: its algorithm and, for exclusive C14N, the inclusive prefixes. */

@@ -1,4 +1,4 @@
-import { Decree130Error } from "../errors.js";
+import { Decree130Error } from "../../errors.js";
 
 /** Bounds on what reading one PDF may cost, so a hostile file costs bounded time and memory. */
 export interface PdfLimits {

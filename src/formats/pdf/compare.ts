@@ -1,5 +1,5 @@
-import { bytesEqual } from "../lib/bytes.js";
-import { Decree130Error } from "../errors.js";
+import { bytesEqual } from "../../lib/bytes.js";
+import { Decree130Error } from "../../errors.js";
 import { decodeStream } from "./filters.js";
 import type { DecodeBudget } from "./flate.js";
 import type { PdfDict, PdfStream, PdfValue } from "./objects.js";

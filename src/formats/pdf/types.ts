@@ -1,4 +1,4 @@
-import type { Message, SignatureReport, Verdict, Warning } from "../report/types.js";
+import type { Message, SignatureReport, Verdict, Warning } from "../../report/types.js";
 import type { ByteRangeRule } from "./byte-range.js";
 import type { ChangesAfter } from "./changes-status.js";
 

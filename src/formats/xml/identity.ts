@@ -1,8 +1,8 @@
-import { parseVietnameseIdentifiers } from "../identity/vn-identifiers.js";
-import type { Certificate } from "../model/certificate.js";
-import { attributeValues } from "../model/name.js";
-import { warning } from "../report/finding.js";
-import type { Warning } from "../report/types.js";
+import { parseVietnameseIdentifiers } from "../../identity/vn-identifiers.js";
+import type { Certificate } from "../../model/certificate.js";
+import { attributeValues } from "../../model/name.js";
+import { warning } from "../../report/finding.js";
+import type { Warning } from "../../report/types.js";
 import type { InvoiceData } from "./invoice-data.js";
 import type { XmlRole } from "./roles.js";
 

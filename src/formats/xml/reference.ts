@@ -1,5 +1,5 @@
-import { bytesEqual } from "../lib/bytes.js";
-import { digest } from "../crypto/digest.js";
+import { bytesEqual } from "../../lib/bytes.js";
+import { digest } from "../../crypto/digest.js";
 import { DEFAULT_C14N, ENVELOPED_SIGNATURE, MANIFEST_TYPE, XML_C14N_METHODS, XML_DIGEST_METHODS, type XmlDigestMethod } from "./algorithms.js";
 import { canonicalize, type C14nOptions } from "./c14n.js";
 import type { IdIndex } from "./ids.js";

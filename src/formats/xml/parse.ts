@@ -1,4 +1,4 @@
-import { Decree130Error } from "../errors.js";
+import { Decree130Error } from "../../errors.js";
 import { decodeXmlText } from "./decode.js";
 import { resolveXmlLimits, type XmlLimits } from "./limits.js";
 import { NAME_AT, splitQName } from "./names.js";

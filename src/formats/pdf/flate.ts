@@ -1,4 +1,4 @@
-import { Decree130Error } from "../errors.js";
+import { Decree130Error } from "../../errors.js";
 import { overLimit } from "./limits.js";
 
 /** What all decoding in one file may still produce, shared by every stream of the file. */

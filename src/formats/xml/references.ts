@@ -1,4 +1,4 @@
-import { Decree130Error } from "../errors.js";
+import { Decree130Error } from "../../errors.js";
 import { IS_NAME } from "./names.js";
 
 const PREDEFINED: ReadonlyMap<string, string> = new Map([

@@ -1,4 +1,4 @@
-import { Decree130Error } from "../errors.js";
+import { Decree130Error } from "../../errors.js";
 
 /** The PDF policy setting of pdf.md (policy `{"pdf": {...}}`). */
 export interface PdfPolicy {

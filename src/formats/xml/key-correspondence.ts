@@ -1,8 +1,8 @@
-import type { VerifyFailure } from "../crypto/types.js";
-import type { Certificate } from "../model/certificate.js";
-import { ARTICLES } from "../report/codes.js";
-import { finding, messageFor } from "../report/finding.js";
-import type { ConditionResult } from "../report/types.js";
+import type { VerifyFailure } from "../../crypto/types.js";
+import type { Certificate } from "../../model/certificate.js";
+import { ARTICLES } from "../../report/codes.js";
+import { finding, messageFor } from "../../report/finding.js";
+import type { ConditionResult } from "../../report/types.js";
 import { byPrecedence, type XmlProblem, type XmlProblemCode } from "./problems.js";
 import type { XmlSignatureUnderTest } from "./signature-under-test.js";
 import type { XmlSigningCertificate } from "./signing-certificate.js";

@@ -1,4 +1,4 @@
-import type { Message, Verdict } from "../report/types.js";
+import type { Message, Verdict } from "../../report/types.js";
 import type { DocumentCode } from "./types.js";
 
 /** What the document verdict reads of each signature. */

@@ -1,5 +1,5 @@
-import { children, ctx, octets, oid, readTlv, Tag, time, type Tlv } from "../asn1/der.js";
-import { OID } from "../asn1/oids.js";
+import { children, ctx, octets, oid, readTlv, Tag, time, type Tlv } from "../../asn1/der.js";
+import { OID } from "../../asn1/oids.js";
 
 /** The few facts of a CMS SignedData the PDF layer needs beside the validator's own reading. */
 export interface CmsFacts {

@@ -1,5 +1,5 @@
-import type { Strength } from "../crypto/types.js";
-import type { AlgorithmIdentifier } from "../model/algorithm.js";
+import type { Strength } from "../../crypto/types.js";
+import type { AlgorithmIdentifier } from "../../model/algorithm.js";
 import type { C14nOptions } from "./c14n.js";
 
 const DSIG = "http://www.w3.org/2000/09/xmldsig#";

@@ -1,4 +1,4 @@
-import { Decree130Error } from "../errors.js";
+import { Decree130Error } from "../../errors.js";
 import type { DecodeBudget } from "./flate.js";
 import { overLimit, type PdfLimits } from "./limits.js";
 import { objectAt, readObjectStream, type ObjectStream } from "./object-stream.js";

@@ -1,8 +1,8 @@
-import type { Env, VerifyOutcome } from "../crypto/types.js";
-import { verifyRaw, verifySignature, type VerifyOptions } from "../crypto/verify.js";
-import type { AlgorithmIdentifier } from "../model/algorithm.js";
-import { messageFor, warning } from "../report/finding.js";
-import type { Warning } from "../report/types.js";
+import type { Env, VerifyOutcome } from "../../crypto/types.js";
+import { verifyRaw, verifySignature, type VerifyOptions } from "../../crypto/verify.js";
+import type { AlgorithmIdentifier } from "../../model/algorithm.js";
+import { messageFor, warning } from "../../report/finding.js";
+import type { Warning } from "../../report/types.js";
 import { XML_C14N_METHODS, XML_SIGNATURE_METHODS } from "./algorithms.js";
 import { bindSignature } from "./binding.js";
 import { canonicalize } from "./c14n.js";

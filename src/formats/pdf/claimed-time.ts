@@ -3,10 +3,10 @@
  * the claimed time from the PDF format adapter and judge it in one pass; until then, this applies semantics.md's
  * claimed-time rules (validity step 1 and 3, licence, CA dates and revocation, compromise) to the report's evidence.
  */
-import { finding, warning } from "../report/finding.js";
-import type { ConditionResult, IssuerTypeResult, SignatureReport } from "../report/types.js";
-import { verdictOf } from "../report/verdict.js";
-import { regimeAt } from "../report/regime.js";
+import { finding, warning } from "../../report/finding.js";
+import type { ConditionResult, IssuerTypeResult, SignatureReport } from "../../report/types.js";
+import { verdictOf } from "../../report/verdict.js";
+import { regimeAt } from "../../report/regime.js";
 
 type Ev = Readonly<Record<string, unknown>>;
 const ms = (v: unknown): number | undefined => (typeof v === "string" ? Date.parse(v) : undefined);
