@@ -117,5 +117,5 @@ export const SUITES_DIR = process.env.CONFORMANCE_SUITES ?? new URL("../test/cor
  * ```
  */
 export function timesAt(time: number): SigningTimes {
-  return { now: time, claim: undefined, contradictedClaim: undefined, poe: undefined, up: time, reported: { value: time, source: "validation-time" } };
+  return { now: time, claim: undefined, contradictedClaim: undefined, poe: undefined, up: time, notBefore: undefined, reported: { value: time, source: "validation-time" } };
 }

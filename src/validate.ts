@@ -48,5 +48,5 @@ export async function validate(input: Uint8Array | string, options: ValidateOpti
   const signedData = decodeSignedData(readSignatureBytes(input, run.limits), run.limits, {
     decodeCertificate: certificateDecoder(run.tables.certificates),
   });
-  return { signatures: await judgeFile(cmsFile(signedData, options.content), run) };
+  return { signatures: await judgeFile(cmsFile(signedData, options.content, run.tables, run.limits), run) };
 }

@@ -20,6 +20,7 @@ import type { FileFacts } from "./judge-file.js";
 import { prefetchChecks } from "./prefetch.js";
 import type { Run } from "./run.js";
 import type { SignatureUnderTest } from "./signature-under-test.js";
+import { judgeTimestamp, type TimestampReport } from "./timestamps.js";
 
 /** Nothing known about revocation: the status rules then treat it as unknown. */
 const UNKNOWN: RevocationFinding = Object.freeze({ known: false, evidence: Object.freeze([]) });
@@ -74,7 +75,12 @@ function rejectedEvidence(findings: readonly (RevocationFinding | null | undefin
 }
 
 /** The report of a signature this version cannot judge: every condition says why, nothing else is attempted. */
-function notJudged(o: NonNullable<SignatureUnderTest["notJudged"]>, times: SigningTimes, warnings: readonly Warning[]): SignatureReport {
+function notJudged(
+  o: NonNullable<SignatureUnderTest["notJudged"]>,
+  times: SigningTimes,
+  warnings: readonly Warning[],
+  timestamps: readonly TimestampReport[],
+): SignatureReport {
   const same: Outcome = { code: o.code, evidence: o.evidence, params: o.params, facts: undefined };
   const outcomes = {
     validityPeriod: same,
@@ -82,7 +88,7 @@ function notJudged(o: NonNullable<SignatureUnderTest["notJudged"]>, times: Signi
     issuerType: { ...same, facts: { category: null, provider: null, legacyPath: false } },
     soleControl: same,
   };
-  return assembleReport({ signingCertificate: undefined, outcomes, times, warnings: dedupe(warnings) });
+  return assembleReport({ signingCertificate: undefined, outcomes, times, warnings: dedupe(warnings), timestamps });
 }
 
 function dedupe(warnings: readonly Warning[]): Warning[] {
@@ -113,12 +119,24 @@ export async function judgeSignature(signature: SignatureUnderTest, file: FileFa
   const warnings: Warning[] = [...file.warnings, ...signature.warnings];
   const proofs: ProofOfExistence[] = [...(signature.proofs ?? [])];
   if (run.callerSigningTime !== undefined) proofs.push({ time: run.callerSigningTime, source: "caller" });
-  const times = resolveTimes({ now: run.now, claimed: signature.claimedTime, proofs, clockSkewMs: policy.clockSkewMs });
+  // Timestamps first: a valid signature timestamp is a proof of existence, a valid content timestamp a time the
+  // signature cannot predate; an invalid one is only reported.
+  const timestamps: TimestampReport[] = [];
+  let notBefore: number | undefined;
+  for (const ts of signature.timestamps ?? []) {
+    const judged = await judgeTimestamp(ts, file, run);
+    timestamps.push(judged.report);
+    if (judged.time === undefined) {
+      warnings.push(warning("TIMESTAMP_INVALID", { detail: `${ts.kind} timestamp: ${judged.report.reason ?? "invalid"}` }));
+    } else if (ts.kind === "content") notBefore = Math.max(notBefore ?? judged.time, judged.time);
+    else proofs.push({ time: judged.time, source: "timestamp" });
+  }
+  const times = resolveTimes({ now: run.now, claimed: signature.claimedTime, proofs, clockSkewMs: policy.clockSkewMs, notBefore });
   if (times.contradictedClaim !== undefined) {
     warnings.push(warning("CLAIMED_TIME_CONTRADICTED", { claimed: iso(times.contradictedClaim), proven: iso(times.up) }));
   }
 
-  if (signature.notJudged) return notJudged(signature.notJudged, times, warnings);
+  if (signature.notJudged) return notJudged(signature.notJudged, times, warnings, timestamps);
   const signingCertificate = await signingCertificateOf(signature, file, run);
   if (signingCertificate && signature.certificateWarnings) warnings.push(...signature.certificateWarnings(signingCertificate));
   let binding: Promise<Binding> | undefined;
@@ -167,5 +185,5 @@ export async function judgeSignature(signature: SignatureUnderTest, file: FileFa
   if (outcomes.issuerType.facts.legacyPath) legacy.push("certification path");
   if (legacy.length > 0) warnings.push(warning("LEGACY_ALGORITHM", { detail: legacy.join(", ") }));
   warnings.push(...rejectedEvidence([facts.leafRevocation, ...facts.cas.map((c) => c.revocation)]));
-  return assembleReport({ signingCertificate, outcomes, times, warnings: dedupe(warnings) });
+  return assembleReport({ signingCertificate, outcomes, times, warnings: dedupe(warnings), timestamps });
 }

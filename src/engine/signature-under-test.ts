@@ -60,6 +60,8 @@ export interface SignatureUnderTest {
   readonly notJudged?: { readonly code: ConditionCode; readonly evidence: Readonly<Record<string, unknown>>; readonly params: MessageParams };
   /** Proofs of existence the format established (a PDF document timestamp over this signature). */
   readonly proofs?: readonly ProofOfExistence[];
+  /** RFC 3161 tokens the signature carries (signature and content timestamps): the engine judges each. */
+  readonly timestamps?: readonly TimestampUnderTest[];
   /**
    * Remarks that depend on the signing certificate once it is chosen (an e-invoice seller whose certificate names
    * another tax code).
@@ -82,4 +84,30 @@ export interface FileUnderTest {
   readonly ocspResponses: readonly Uint8Array[];
   /** Embedded objects that could not be used. */
   readonly unusable: readonly UnusableObject[];
+}
+
+/** What an RFC 3161 time-stamp token vouches for, and its own signature, as a format presents it to the engine. */
+export interface TimestampUnderTest {
+  /**
+   * `signature`: over a signature value, a proof that the signature existed at `genTime`; `content`: over the signed
+   * content, made before the signature (it existed no later than `genTime`); `document`: a PDF document timestamp.
+   */
+  readonly kind: "signature" | "content" | "document";
+  /** The TSA's time, when the token decodes. */
+  readonly genTime: number | undefined;
+  /** Why the token cannot be used at all (it does not decode, it is not a TSTInfo token...). */
+  readonly problem?: string;
+  /** The token's own signature (its one SignerInfo over the TSTInfo), judged like any signature but for `timestamping`. */
+  readonly signature?: SignatureUnderTest;
+  /** Certificates the token carries. */
+  readonly certificates: readonly Certificate[];
+  /**
+   * Checks the token's messageImprint against what it must cover (the signature value, the content, the byte ranges).
+   *
+   * @param env - crypto and keys
+   * @returns `undefined` when it matches, else why not
+   */
+  checkImprint(env: Env): Promise<string | undefined>;
+  /** ESS signing-certificate reference present in the token's signed attributes (RFC 3161 §2.4.1 requires one). */
+  readonly namesItsCertificate: boolean;
 }

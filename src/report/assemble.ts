@@ -10,7 +10,7 @@ import { attributeValues, formatName } from "../model/name.js";
 import type { SigningTimes } from "../time/signing-time.js";
 import { finding } from "./finding.js";
 import { regimeAt } from "./regime.js";
-import type { ConditionResult, SignatureReport, Warning } from "./types.js";
+import type { ConditionResult, SignatureReport, TimestampEntry, Warning } from "./types.js";
 import { verdictOf } from "./verdict.js";
 
 /** The parts a signature's report is made of. */
@@ -25,6 +25,8 @@ export interface ReportParts {
   };
   readonly times: SigningTimes;
   readonly warnings: readonly Warning[];
+  /** The time-stamp tokens the signature carries, as judged. */
+  readonly timestamps: readonly TimestampEntry[];
 }
 
 const resultOf = (condition: ConditionName, o: Outcome<unknown>): ConditionResult => finding(condition, o.code, o.evidence, o.params);
@@ -58,6 +60,7 @@ export function assembleReport(parts: ReportParts): SignatureReport {
     regime: regimeAt(times.reported.value, cert),
     conditions,
     warnings: parts.warnings,
+    timestamps: parts.timestamps,
   };
 }
 

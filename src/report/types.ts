@@ -57,6 +57,22 @@ export interface SignatureReport {
     readonly soleControl: ConditionResult;
   };
   readonly warnings: readonly Warning[];
+  /** The RFC 3161 tokens the signature carries (signature and content timestamps), each as judged. */
+  readonly timestamps: readonly TimestampEntry[];
+}
+
+/** One time-stamp token as judged: a proof of existence when `valid`. */
+export interface TimestampEntry {
+  readonly kind: "signature" | "content" | "document";
+  /** The TSA's time, ISO 8601; `null` when the token does not decode. */
+  readonly genTime: string | null;
+  /** The TSA certificate's name; `null` when it was not found. */
+  readonly tsa: string | null;
+  /** The trust-list provider its path reached; `null` when none. */
+  readonly provider: string | null;
+  readonly valid: boolean;
+  /** Why it proves nothing; `null` when valid. */
+  readonly reason: string | null;
 }
 
 /** The report on a signed file: one entry per signature, in document order. */

@@ -19,6 +19,8 @@ export interface SigningTimes {
   readonly up: number;
   /** The claimed time that was disregarded because it lies after `up` beyond the clock skew. */
   readonly contradictedClaim: number | undefined;
+  /** The signature was made no earlier than this (a valid content timestamp's genTime), when known. */
+  readonly notBefore: number | undefined;
   /** The time reported as the signing time, and where it came from. */
   readonly reported: { readonly value: number; readonly source: SigningTimeSource };
 }
@@ -39,6 +41,8 @@ export function resolveTimes(input: {
   claimed: number | undefined;
   proofs: readonly ProofOfExistence[];
   clockSkewMs: number;
+  /** The signature was made no earlier than this (a valid content timestamp). */
+  notBefore?: number | undefined;
 }): SigningTimes {
   let poe: ProofOfExistence | undefined;
   for (const p of input.proofs) if (!poe || p.time < poe.time) poe = p;
@@ -50,5 +54,5 @@ export function resolveTimes(input: {
     : claim !== undefined
       ? { value: claim, source: "claimed" }
       : { value: input.now, source: "validation-time" };
-  return { now: input.now, claim, poe, up, contradictedClaim: contradicted ? input.claimed : undefined, reported };
+  return { now: input.now, claim, poe, up, contradictedClaim: contradicted ? input.claimed : undefined, notBefore: input.notBefore, reported };
 }

@@ -3,7 +3,7 @@ import type { Binding, BindingProblem } from "../../conditions/binding.js";
 import { digest, type DigestResult } from "../../crypto/digest.js";
 import { verifySignerSignature } from "../../crypto/signer-signature.js";
 import type { Env, VerifyFailure } from "../../crypto/types.js";
-import type { SignatureUnderTest } from "../../engine/signature-under-test.js";
+import type { SignatureUnderTest, TimestampUnderTest } from "../../engine/signature-under-test.js";
 import { bytesEqual, concat } from "../../lib/bytes.js";
 import { toHex } from "../../lib/hex.js";
 import type { AlgorithmIdentifier } from "../../model/algorithm.js";
@@ -12,9 +12,7 @@ import { sameName } from "../../model/name.js";
 import type { SignedData, SignerIdentifier, SignerInfo } from "../../model/signed-data.js";
 import { DIGESTS, type Strength } from "../../policy/algorithms.js";
 import type { Policy } from "../../policy/policy.js";
-import { warning } from "../../report/finding.js";
 import type { Warning } from "../../report/types.js";
-import { OID } from "../../asn1/oids.js";
 import { readSignedAttributes, type EssCertId, type SignedAttributeValues } from "./signed-attributes.js";
 
 /** How a verification failure maps to keyCorrespondence codes. */
@@ -84,23 +82,27 @@ const weaker = (a: Exclude<Strength, "weak">, b: Exclude<Strength, "weak">): "ok
  * @param signer - the SignerInfo
  * @param content - the signed content: attached, or supplied for a detached signature (in parts when it is several byte
  *   ranges, as a PDF's); `undefined` when unknown
+ * @param timestamps - the signature's RFC 3161 tokens, read by the caller (see `signerTimestamps`)
  * @returns the signature under test
  * @example
  * ```ts
  * const sut = cmsSigner(signedData, signedData.signers[0], contentBytes);
  * ```
  */
-export function cmsSigner(signedData: SignedData, signer: SignerInfo, content: SignedContent | undefined): SignatureUnderTest {
+export function cmsSigner(
+  signedData: SignedData,
+  signer: SignerInfo,
+  content: SignedContent | undefined,
+  timestamps: readonly TimestampUnderTest[] = [],
+): SignatureUnderTest {
   const attributes: SignedAttributeValues | undefined = signer.signedAttrs ? readSignedAttributes(signer.signedAttrs.attributes) : undefined;
   // Without signed attributes the signature covers the content itself, which WebCrypto verifies in one piece.
   const signedBytes = signer.signedAttrs?.der ?? (content === undefined ? undefined : joined(content));
   const warnings: Warning[] = [];
-  if (signer.unsignedAttrs.some((a) => a.oid === OID.signatureTimeStampToken)) {
-    warnings.push(warning("TIMESTAMP_INVALID", { detail: "signature timestamps are not verified by this version" }));
-  }
   return {
     claimedTime: attributes?.signingTime,
     warnings,
+    timestamps,
     namedCertificates(pool) {
       const named = pool.filter((c) => names(signer.sid, c));
       return named.filter((c, i) => named.findIndex((d) => bytesEqual(d.der, c.der)) === i);

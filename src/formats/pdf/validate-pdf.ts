@@ -110,6 +110,7 @@ function blankReport(conditions: Record<ConditionName, ConditionResult>, sig: Pd
     verdict: verdictOf(conditions),
     signer: { subject: null, commonName: null, identifiers: {}, serialNumber: null, certificate: null },
     provider: { name: null, category: null },
+    timestamps: [],
     signingTime: { value: iso(time), source: claimed ? "claimed" : "validation-time" },
     regime: regimeAt(time),
     conditions: { ...conditions, issuerType: { ...conditions.issuerType, category: null } },

@@ -110,6 +110,7 @@ async function judge(sig: XmlSignatureUnderTest, env: Env, policy: Policy, now: 
     verdict: verdictOf(conditions),
     signer: signerOf(cert),
     provider: { name: null, category: null },
+    timestamps: [],
     signingTime: { value: iso(times.reported.value), source: times.reported.source },
     regime: regimeAt(times.reported.value, cert),
     conditions,
