@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 const here = (p) => fileURLToPath(new URL(`./demo/${p}`, import.meta.url));
 const bin = fileURLToPath(new URL("../dist/cli/main.js", import.meta.url));
 const lang = process.argv.includes("--lang") ? process.argv[process.argv.indexOf("--lang") + 1] : "vi";
-const common = ["--trust-list", here("trust-list.json"), "--crl", here("public-ca.crl"), "--now", "2025-06-01T00:00:00Z", "--lang", lang];
+const common = ["--trust-list", here("trust-list.json"), "--crl", here("public-ca.crl"), "--crl", here("national-root.crl"), "--now", "2025-06-01T00:00:00Z", "--lang", lang];
 
 const examples = [
   {

@@ -16,9 +16,11 @@ const signerUnder = (ca = pki.publicCa, commonName = "Nguyễn Văn A", notAfter
 
 /** A CRL issued after the signing time, current at `now`. */
 const crlOf = (ca = pki.publicCa) => createCrl(ca, { thisUpdate: "2025-06-02T00:00:00Z", nextUpdate: "2025-07-01T00:00:00Z" });
+// The national root's CRL speaks for the listed public CA it certified (a listed CA is judged like the CAs below it).
+const rootCrl = () => crlOf(pki.nationalRoot);
 
 async function verdictOf(p7s: Uint8Array, options: Partial<ValidateOptions> = {}) {
-  const report = await validate(p7s, { trustList, now, crls: [await crlOf()], ...options });
+  const report = await validate(p7s, { trustList, now, crls: [await crlOf(), await rootCrl()], ...options });
   return report.signatures[0]!;
 }
 

@@ -43,15 +43,18 @@ export function judgeTimes(
   revocation: RevocationFinding | null,
 ): TimeRuleOutcome {
   const { claim, up } = times;
+  // A valid content timestamp after expiry: the content, and so the signature over it, came after the certificate.
+  if (times.notBefore !== undefined && times.notBefore > cert.notAfter) return { code: "SIGNED_AFTER_EXPIRY", at: times.notBefore };
   if (claim !== undefined && claim < cert.notBefore) return { code: "SIGNED_BEFORE_VALIDITY", at: claim };
   if (claim !== undefined && claim > cert.notAfter) return { code: "SIGNED_AFTER_EXPIRY", at: claim };
   if (up < cert.notBefore) return { code: "SIGNED_BEFORE_VALIDITY", at: up };
+  // Known facts before missing evidence: revoked, then expired without proof of time, then revocation unknown.
   if (revocation) {
     if (claim !== undefined && suspendedAt(revocation, claim)) return { code: "REVOKED_AT_SIGNING", at: claim };
-    if (!revocation.known) return { code: "REVOCATION_UNKNOWN", at: up };
     // A lifted hold still leaves the signature unplaced unless proof puts it before the hold began.
     if (revocation.revocation && revocation.revocation.at <= up) return { code: "REVOKED_NO_POE", at: up };
   }
   if (up > cert.notAfter) return { code: "EXPIRED_NO_POE", at: up };
+  if (revocation && !revocation.known) return { code: "REVOCATION_UNKNOWN", at: up };
   return { code: "VALID", at: claim ?? up };
 }

@@ -8,8 +8,8 @@ export const MESSAGES_EN: Readonly<Record<ConditionCode | WarningCode, string>> 
   REVOKED_AT_SIGNING: "The certificate was revoked or suspended ({revokedAt}, reason {reason}) before the signature was made ({time}).",
   REVOKED_NO_POE:
     "The certificate was revoked ({revokedAt}, reason {reason}) and nothing proves the signature existed before that.",
-  EXPIRED_NO_POE: "The certificate expired ({notAfter}) and nothing proves the signature existed before that.",
-  REVOCATION_UNKNOWN: "No revocation evidence (CRL or OCSP) covers the certificate at {time}: its status is unknown.",
+  EXPIRED_NO_POE: "The certificate expired ({notAfter}) and nothing proves the signature existed before that: a timestamp, or a signing time you can vouch for, would.",
+  REVOCATION_UNKNOWN: "No revocation evidence (CRL or OCSP) covers the certificate at {time}: its status is unknown. Supply a CRL or OCSP response issued after that time, or check online.",
   SIGNING_CERT_NOT_FOUND: "The signing certificate named by the signature is not in the file nor among the supplied certificates.",
   SIGNATURE_VALID: "The signature verifies with the public key of the signing certificate over the signed content ({algorithm}).",
   HASH_MISMATCH: "The content does not match what the signer signed: either it was changed after signing, or it is not the file that was signed.",
@@ -35,7 +35,7 @@ export const MESSAGES_EN: Readonly<Record<ConditionCode | WarningCode, string>> 
   CA_REVOKED_AT_SIGNING: "A CA certificate on the path ({subject}) was revoked ({revokedAt}) before the signature was made.",
   NO_CERTIFICATE_PATH: "No certification path could be built: {detail}.",
   LICENCE_NO_POE: "Nothing proves the signature was made while {provider} was licensed.",
-  CA_REVOCATION_UNKNOWN: "No revocation evidence covers the CA certificate {subject} at {time}.",
+  CA_REVOCATION_UNKNOWN: "No revocation evidence covers the CA certificate {subject} at {time}. Supply the CRL of the CA that issued it, or check online.",
   CA_REVOKED_NO_POE: "The CA certificate {subject} was revoked ({revokedAt}) and nothing proves the signature existed before.",
   CA_EXPIRED_NO_POE: "The CA certificate {subject} expired ({notAfter}) and nothing proves the signature existed before.",
   PRESUMED:

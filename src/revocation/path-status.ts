@@ -3,7 +3,10 @@ import { buildPath } from "../path/build.js";
 import type { PathRequest, PathResult, ValidPath } from "../path/types.js";
 import { caRevocations } from "./ca-revocation.js";
 import { crlSignersFor } from "./crl-signers.js";
-import type { PathCa, RevocationSources } from "./types.js";
+import type { PathCa, RevocationFinding, RevocationSources } from "./types.js";
+import { revocationStatus } from "./status.js";
+import { verifyOnce } from "../cache/verify-once.js";
+import { sameName } from "../model/name.js";
 
 /** What judging a found path's revocation needs. */
 export interface PathStatusRequest {
@@ -43,7 +46,40 @@ export async function pathStatus(found: ValidPath, req: PathStatusRequest): Prom
   const { search, time, now, sources } = req;
   const crlSigners = sources === null ? found.path.slice(1) : await crlSignersFor(found, { search, time, now, sources });
   const cas = await caRevocations(found.path, { time, now, sources, crlSigners, env: search.env, algorithms: search.algorithms });
+  const anchor = found.path[found.path.length - 1]!;
+  // A listed certificate that is not self-issued (a provider's CA the national root certified) is judged like the CAs
+  // below it: its dates, and its revocation by its own issuer. A self-signed root is a trust point, not judged.
+  if (found.path.length >= 2 && !anchor.selfIssued) cas.push(await listedCa(anchor, req));
   return { cas, crlSigners };
+}
+
+/** Nothing known about a revocation: the time rules then treat it as unknown. */
+const UNKNOWN: RevocationFinding = Object.freeze({ known: false, evidence: Object.freeze([]) });
+
+/** Most certificates tried as the issuer of a listed CA certificate. */
+const MAX_ISSUERS = 8;
+
+/** A listed, not self-issued CA certificate with its revocation finding, judged against the issuer whose key signed it. */
+async function listedCa(certificate: Certificate, req: PathStatusRequest): Promise<PathCa> {
+  const { search, time, now, sources } = req;
+  if (sources === null) return { certificate, revocation: null };
+  const named = [
+    ...search.trustList.issuersOf(certificate).map((a) => a.certificate),
+    ...search.candidates.filter((c) => sameName(c.subject, certificate.issuer)),
+  ].slice(0, MAX_ISSUERS);
+  for (const issuer of named) {
+    const check = { signatureAlgorithm: certificate.signatureAlgorithm, spki: issuer.spki, signature: certificate.signature, data: certificate.tbs };
+    const outcome = await verifyOnce(certificate, check, search.env, search.algorithms);
+    if (!outcome.ok) continue;
+    try {
+      const revocation = await revocationStatus({ certificate, issuer, time, now, sources, env: search.env, algorithms: search.algorithms });
+      return { certificate, revocation };
+    } catch {
+      return { certificate, revocation: UNKNOWN };
+    }
+  }
+  // Its issuer is not at hand: its CRL could not be checked, so its status is unknown.
+  return { certificate, revocation: UNKNOWN };
 }
 
 /** A path search with the time and evidence its revocation stage is judged at. */

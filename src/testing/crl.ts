@@ -97,3 +97,31 @@ export async function createCrl(issuer: TestIdentity, options: CrlOptions): Prom
   const value = await signBytes(signer.keyPair, tbs, digest, crypto);
   return encode(new CertificateList({ tbsCertList: verbatim<TBSCertList>(tbs), signatureAlgorithm: signature, signature: buffer(value) }));
 }
+
+/**
+ * A CRL from every CA of a test PKI that issues certificates (the national root, the public CA, the Government root
+ * and sub-CA, the specialized CA), for the same dates: what a relying party needs
+ * so that every certificate on a path, a listed CA the national root certified included, has revocation evidence.
+ *
+ * @param pki - the test PKI
+ * @param options - the CRLs' dates (and any other {@link CrlOptions} they share)
+ * @returns the CRLs (DER), in a fixed order
+ * @example
+ * ```ts
+ * const crls = await createPkiCrls(pki, { thisUpdate: "2025-05-31T00:00:00Z", nextUpdate: "2025-06-30T00:00:00Z" });
+ * await validate(p7s, { trustList, crls, now: new Date("2025-06-01T00:00:00Z") });
+ * ```
+ */
+export async function createPkiCrls(
+  pki: {
+    readonly nationalRoot: TestIdentity;
+    readonly publicCa: TestIdentity;
+    readonly governmentRoot: TestIdentity;
+    readonly governmentSubCa: TestIdentity;
+    readonly specializedCa: TestIdentity;
+  },
+  options: CrlOptions,
+): Promise<Uint8Array[]> {
+  const issuers = [pki.nationalRoot, pki.publicCa, pki.governmentRoot, pki.governmentSubCa, pki.specializedCa];
+  return Promise.all(issuers.map((ca) => createCrl(ca, options)));
+}

@@ -21,7 +21,7 @@ export { issuerNameOf, serialOf } from "./cert-fields.js";
 export { addSigner, signCms, type CmsAttribute, type CmsOptions, type CmsSigner, type CmsSignerOptions } from "./cms.js";
 export { addUnsignedAttribute } from "./signer-info.js";
 export { parseSignedData, assembleSignedData, type SignedDataParts } from "./cms-parts.js";
-export { createCrl, type CrlOptions } from "./crl.js";
+export { createCrl, createPkiCrls, type CrlOptions } from "./crl.js";
 export { EXTENDED_KEY_USAGES, type KeyUsage, type RawExtension } from "./extensions.js";
 export type { TestIdentity } from "./identity.js";
 export { testKeyPair, type TestKeyPair } from "./keys.js";

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadTrustList, validate, type SignatureReport, type TrustList, type ValidateOptions } from "decree130";
 import {
   createCrl,
+  createPkiCrls,
   createTestPki,
   detachContent,
   issueCertificate,
@@ -22,7 +23,7 @@ const content = new TextEncoder().encode("Hợp đồng số 01/2025 — số ti
 let pki: TestPki;
 let trustList: TrustList;
 let signer: TestIdentity;
-let publicCrl: () => Promise<Uint8Array>;
+let publicCrls: () => Promise<Uint8Array[]>;
 
 /** Validates and returns the only signature's report. */
 async function judge(p7s: Uint8Array, options: Partial<ValidateOptions> = {}): Promise<SignatureReport> {
@@ -44,12 +45,12 @@ beforeAll(async () => {
     notAfter: "2027-01-01T00:00:00Z",
   });
   // A CRL issued after the signing time and current at NOW: it speaks for the signing time.
-  publicCrl = () => createCrl(pki.publicCa, { thisUpdate: "2025-06-02T00:00:00Z", nextUpdate: "2025-07-01T00:00:00Z" });
+  publicCrls = () => createPkiCrls(pki, { thisUpdate: "2025-06-02T00:00:00Z", nextUpdate: "2025-07-01T00:00:00Z" });
 });
 
 describe("verdicts through decree130/testing → validate", () => {
   it("SECURE: listed public CA, valid at signing, a current CRL", async () => {
-    const s = await judge(await signCms(content, signer, { signingTime: SIGNED_AT }), { crls: [await publicCrl()] });
+    const s = await judge(await signCms(content, signer, { signingTime: SIGNED_AT }), { crls: await publicCrls() });
     expect(s.verdict).toBe("SECURE");
     expect(codes(s)).toEqual({
       validityPeriod: "PASSED CERT_VALID_AT_SIGNING",
@@ -67,7 +68,7 @@ describe("verdicts through decree130/testing → validate", () => {
 
   it("SECURE: a detached signature with its content", async () => {
     const p7s = await signCms(content, signer, { signingTime: SIGNED_AT, detached: true });
-    const s = await judge(p7s, { content, crls: [await publicCrl()] });
+    const s = await judge(p7s, { content, crls: await publicCrls() });
     expect(s.verdict).toBe("SECURE");
   });
 
@@ -77,14 +78,14 @@ describe("verdicts through decree130/testing → validate", () => {
       notBefore: "2025-01-01T00:00:00Z",
       notAfter: "2025-05-01T00:00:00Z",
     });
-    const s = await judge(await signCms(content, expired, { signingTime: SIGNED_AT }), { crls: [await publicCrl()] });
+    const s = await judge(await signCms(content, expired, { signingTime: SIGNED_AT }), { crls: await publicCrls() });
     expect(s.verdict).toBe("NOT_SECURE");
     expect(codes(s).validityPeriod).toBe("FAILED SIGNED_AFTER_EXPIRY");
   });
 
   it("NOT_SECURE, keyCorrespondence: the content was changed after signing", async () => {
     const p7s = tamperContent(await signCms(content, signer, { signingTime: SIGNED_AT }));
-    const s = await judge(p7s, { crls: [await publicCrl()] });
+    const s = await judge(p7s, { crls: await publicCrls() });
     expect(s.verdict).toBe("NOT_SECURE");
     expect(codes(s).keyCorrespondence).toBe("FAILED HASH_MISMATCH");
   });
@@ -110,7 +111,7 @@ describe("verdicts through decree130/testing → validate", () => {
       notAfter: "2027-01-01T00:00:00Z",
     });
     revoke(pki.publicCa, victim, { at: "2025-05-01T00:00:00Z", reason: "keyCompromise", invalidityDate: "2025-04-01T00:00:00Z" });
-    const s = await judge(await signCms(content, victim, { signingTime: SIGNED_AT }), { crls: [await publicCrl()] });
+    const s = await judge(await signCms(content, victim, { signingTime: SIGNED_AT }), { crls: await publicCrls() });
     expect(s.verdict).toBe("NOT_SECURE");
     expect(codes(s).soleControl).toBe("FAILED KEY_COMPROMISED");
     expect(codes(s).validityPeriod).toBe("FAILED REVOKED_AT_SIGNING");
@@ -125,7 +126,7 @@ describe("verdicts through decree130/testing → validate", () => {
 
   it("INDETERMINATE: a detached signature without its content", async () => {
     const p7s = detachContent(await signCms(content, signer, { signingTime: SIGNED_AT }));
-    const s = await judge(p7s, { crls: [await publicCrl()] });
+    const s = await judge(p7s, { crls: await publicCrls() });
     expect(s.verdict).toBe("INDETERMINATE");
     expect(codes(s).keyCorrespondence).toBe("INDETERMINATE SIGNED_DATA_NOT_FOUND");
   });

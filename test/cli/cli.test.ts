@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const bin = join(root, "dist/cli/main.js");
 const fx = (p: string): string => join(root, "test/fixtures/openssl", p);
-const base = ["--trust-list", fx("trust-list.json"), "--crl", fx("crl/public-ca.crl"), "--now", "2025-06-01T00:00:00Z"];
+const base = ["--trust-list", fx("trust-list.json"), "--crl", fx("crl/public-ca.crl"), "--crl", fx("crl/national-root.crl"), "--now", "2025-06-01T00:00:00Z"];
 
 function run(...args: string[]): { code: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [bin, ...args], { encoding: "utf8" });

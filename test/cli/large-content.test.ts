@@ -14,7 +14,7 @@ const at = (name: string): string => join(dir, name);
 const NOW = "2025-06-01T00:00:00Z";
 
 function run(...args: string[]): { code: number | null; stdout: string } {
-  const r = spawnSync(process.execPath, [bin, ...args, "--trust-list", at("trust-list.json"), "--crl", at("ca.crl"), "--now", NOW, "--json"], {
+  const r = spawnSync(process.execPath, [bin, ...args, "--trust-list", at("trust-list.json"), "--crl", at("ca.crl"), "--crl", at("root.crl"), "--now", NOW, "--json"], {
     encoding: "utf8",
   });
   return { code: r.status, stdout: r.stdout };
@@ -32,6 +32,7 @@ beforeAll(async () => {
   const signingTime = "2025-03-01T10:00:00Z";
   writeFileSync(at("trust-list.json"), JSON.stringify(pki.trustList));
   writeFileSync(at("ca.crl"), await createCrl(pki.publicCa, { thisUpdate: "2025-05-31T00:00:00Z", nextUpdate: "2025-06-07T00:00:00Z" }));
+  writeFileSync(at("root.crl"), await createCrl(pki.nationalRoot, { thisUpdate: "2025-05-31T00:00:00Z", nextUpdate: "2025-06-07T00:00:00Z" }));
   writeFileSync(at("content.bin"), content);
   const tampered = content.slice();
   tampered[2 * (1 << 20)] ^= 1;

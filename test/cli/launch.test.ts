@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const built = join(root, "dist/cli");
 const fx = (p: string): string => join(root, "test/fixtures/openssl", p);
-const ARGS = ["verify", fx("sig/secure-attached-ecdsa.p7s"), "--trust-list", fx("trust-list.json"), "--crl", fx("crl/public-ca.crl"),
+const ARGS = ["verify", fx("sig/secure-attached-ecdsa.p7s"), "--trust-list", fx("trust-list.json"), "--crl", fx("crl/public-ca.crl"), "--crl", fx("crl/national-root.crl"),
   "--now", "2025-06-01T00:00:00Z", "--lang", "en"];
 
 /** A plain Node: V8 flags from NODE_OPTIONS would make V8 reject any cache. */

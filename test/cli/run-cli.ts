@@ -10,7 +10,7 @@ export const bin = process.env["DECREE130_CLI_BIN"] ?? join(root, "dist/cli/main
 /** A file of the OpenSSL-made fixtures (test/fixtures/openssl, see its README). */
 export const fx = (p: string): string => join(root, "test/fixtures/openssl", p);
 /** What a verification of the OpenSSL fixtures needs besides the file: their trust list, a CRL, a fixed time. */
-export const BASE = ["--trust-list", fx("trust-list.json"), "--crl", fx("crl/public-ca.crl"), "--now", "2025-06-01T00:00:00Z"];
+export const BASE = ["--trust-list", fx("trust-list.json"), "--crl", fx("crl/public-ca.crl"), "--crl", fx("crl/national-root.crl"), "--now", "2025-06-01T00:00:00Z"];
 
 export interface Run {
   readonly code: number | null;

@@ -21,18 +21,18 @@ describe("decree130 verify: typed times", () => {
   });
 
   it("says a time without a zone was read as Vietnam time: in the report, or on stderr beside JSON", () => {
-    const text = runSync(["verify", SECURE, ...BASE.slice(0, 4), "--now", "2025-06-10T00:00:00"]);
+    const text = runSync(["verify", SECURE, ...BASE.slice(0, 6), "--now", "2025-06-10T00:00:00"]);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain("Thời điểm kiểm tra: 10/06/2025 00:00:00 (giờ Việt Nam)");
     expect(text.stdout).toContain('Lưu ý: --now "2025-06-10T00:00:00" không ghi múi giờ nên được hiểu là giờ Việt Nam (UTC+07:00).');
-    const json = runSync(["verify", SECURE, ...BASE.slice(0, 4), "--now", "01/06/2025", "--json", "--lang", "en"]);
+    const json = runSync(["verify", SECURE, ...BASE.slice(0, 6), "--now", "01/06/2025", "--json", "--lang", "en"]);
     expect(json.code).toBe(0);
     expect(JSON.parse(json.stdout)).toHaveProperty("signatures");
     expect(json.stderr).toBe('Note: --now "01/06/2025" has no time zone, so it was read as Vietnam time (UTC+07:00).\n');
   });
 
   it("says nothing about zones when the time names one", () => {
-    const r = runSync(["verify", SECURE, ...BASE.slice(0, 4), "--now", "2025-06-01T09:00:00+07:00"]);
+    const r = runSync(["verify", SECURE, ...BASE.slice(0, 6), "--now", "2025-06-01T09:00:00+07:00"]);
     expect(r.stdout).toContain("Thời điểm kiểm tra: 01/06/2025 09:00:00 (giờ Việt Nam)");
     expect(r.stdout).not.toContain("Lưu ý");
   });
@@ -40,12 +40,12 @@ describe("decree130 verify: typed times", () => {
   it.each([["1"], ["0"], ["June 10, 2025"], ["2025-02-30T00:00:00Z"], ["06-01-2025"], ["2025-06-01T00:00:00+0700"], ["31/02/2025"]])(
     "refuses --now %j with exit 64, showing both accepted forms in the language asked for",
     (now) => {
-      const vi = runSync(["verify", SECURE, ...BASE.slice(0, 4), "--now", now]);
+      const vi = runSync(["verify", SECURE, ...BASE.slice(0, 6), "--now", now]);
       expect(vi.code).toBe(64);
       expect(vi.stderr).toContain(`Lỗi ở --now ${JSON.stringify(now)}: Thời điểm không hợp lệ.`);
       expect(vi.stderr).toContain("ISO-8601");
       expect(vi.stderr).toContain("dd/mm/yyyy [HH:mm[:ss]] theo giờ Việt Nam");
-      const en = runSync(["verify", SECURE, ...BASE.slice(0, 4), "--signing-time", now, "--json"]);
+      const en = runSync(["verify", SECURE, ...BASE.slice(0, 6), "--signing-time", now, "--json"]);
       expect(en.code).toBe(64);
       expect(JSON.parse(en.stdout).error).toMatchObject({ code: "TIME_INVALID", option: "--signing-time", value: now });
     },

@@ -54,7 +54,7 @@ describe.skipIf(skipReason !== undefined)("examples/browser in Chromium (skip re
   it("shows SECURE, with signer, provider, signing time and the four conditions, in Vietnamese", async () => {
     await page.fill("#now", "2025-06-01T00:00:00Z");
     await page.setInputFiles("#trust-list", fixture("trust-list.json"));
-    await page.setInputFiles("#crls", fixture("crl/public-ca.crl"));
+    await page.setInputFiles("#crls", [fixture("crl/public-ca.crl"), fixture("crl/national-root.crl")]);
     await page.setInputFiles("#signature", fixture("sig/secure-attached-ecdsa.p7s"));
     const verdict = page.locator("#result[data-status=done] [data-verdict]");
     await verdict.waitFor();
@@ -145,7 +145,8 @@ describe.skipIf(skipReason !== undefined)("examples/browser in Chromium (skip re
   });
 
   it("takes OCSP responses as revocation evidence", async () => {
-    await page.setInputFiles("#crls", []);
+    // The national root's CRL stays: it speaks for the listed public CA; the signer's status comes from OCSP alone.
+    await page.setInputFiles("#crls", [fixture("crl/national-root.crl")]);
     await page.setInputFiles("#signature", fixture("sig/secure-attached-ecdsa.p7s"));
     await codeOf("validityPeriod", "REVOCATION_UNKNOWN");
     await page.setInputFiles("#ocsp", fixture("ocsp/ee-public-good-ca.der"));

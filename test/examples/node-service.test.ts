@@ -37,7 +37,7 @@ const now = "2025-06-01T00:00:00Z";
 
 describe("examples/node-service", () => {
   it("returns the JSON report: SECURE", async () => {
-    const { status, json } = await post({ signature: b64("sig/secure-attached-ecdsa.p7s"), crls: [b64("crl/public-ca.crl")], now });
+    const { status, json } = await post({ signature: b64("sig/secure-attached-ecdsa.p7s"), crls: [b64("crl/public-ca.crl"), b64("crl/national-root.crl")], now });
     expect(status).toBe(200);
     const report = json as unknown as Report;
     expect(report.signatures.map((s) => s.verdict)).toEqual(["SECURE"]);
@@ -46,7 +46,7 @@ describe("examples/node-service", () => {
 
   it("takes detached content: right content SECURE, other content NOT_SECURE (HASH_MISMATCH)", async () => {
     const ask = (content: string) =>
-      post({ signature: b64("sig/secure-detached-ecdsa.p7s"), content: b64(content), crls: [b64("crl/public-ca.crl")], now });
+      post({ signature: b64("sig/secure-detached-ecdsa.p7s"), content: b64(content), crls: [b64("crl/public-ca.crl"), b64("crl/national-root.crl")], now });
     const good = (await ask("content.txt")).json as unknown as Report;
     expect(good.signatures[0]!.verdict).toBe("SECURE");
     const bad = (await ask("content-wrong.txt")).json as unknown as Report;
@@ -99,22 +99,22 @@ describe("examples/node-service", () => {
   });
 
   it("reads times as people write them: dd/mm/yyyy day first, Vietnam time without a zone, and says so", async () => {
-    const { status, json } = await post({ signature: b64("sig/secure-attached-ecdsa.p7s"), crls: [b64("crl/public-ca.crl")], now: "01/06/2025 07:00" });
+    const { status, json } = await post({ signature: b64("sig/secure-attached-ecdsa.p7s"), crls: [b64("crl/public-ca.crl"), b64("crl/national-root.crl")], now: "01/06/2025 07:00" });
     expect(status).toBe(200);
     expect(verdictOf(json)[0]).toBe("SECURE");
     expect(json["notes"]).toEqual([{ field: "now", assumedZone: "+07:00", time: "2025-06-01T00:00:00.000Z" }]);
-    const zoned = await post({ signature: b64("sig/secure-attached-ecdsa.p7s"), crls: [b64("crl/public-ca.crl")], now });
+    const zoned = await post({ signature: b64("sig/secure-attached-ecdsa.p7s"), crls: [b64("crl/public-ca.crl"), b64("crl/national-root.crl")], now });
     expect(zoned.json["notes"]).toBeUndefined();
   });
 
   it("takes signingTime: a vouched time resolves EXPIRED_NO_POE", async () => {
-    const ask = (extra: Record<string, unknown>) => post({ signature: b64("sig/expired-at-now.p7s"), crls: [b64("crl/public-ca.crl")], now, ...extra });
+    const ask = (extra: Record<string, unknown>) => post({ signature: b64("sig/expired-at-now.p7s"), crls: [b64("crl/public-ca.crl"), b64("crl/national-root.crl")], now, ...extra });
     expect(verdictOf((await ask({})).json)).toEqual(["INDETERMINATE", "EXPIRED_NO_POE", "RECOGNIZED_PROVIDER"]);
     expect(verdictOf((await ask({ signingTime: "01/03/2024 17:00" })).json)).toEqual(["SECURE", "CERT_VALID_AT_SIGNING", "RECOGNIZED_PROVIDER"]);
   });
 
   it("takes ocsp: an OCSP response is revocation evidence", async () => {
-    const { json } = await post({ signature: b64("sig/secure-attached-ecdsa.p7s"), ocsp: [b64("ocsp/ee-public-good-ca.der")], now });
+    const { json } = await post({ signature: b64("sig/secure-attached-ecdsa.p7s"), ocsp: [b64("ocsp/ee-public-good-ca.der")], crls: [b64("crl/national-root.crl")], now });
     expect(verdictOf(json)).toEqual(["SECURE", "CERT_VALID_AT_SIGNING", "RECOGNIZED_PROVIDER"]);
   });
 

@@ -2,7 +2,7 @@
 // public API: malformed signed attributes, an unsupported digest, timestamp tokens, omitted attributes, input limits.
 import { beforeAll, describe, expect, it } from "vitest";
 import { isDecree130Error, loadTrustList, validate, type ValidateOptions } from "decree130";
-import { createCrl, createTestPki, issueCertificate, signCms, type TestIdentity, type TestPki } from "decree130/testing";
+import { createPkiCrls, createTestPki, issueCertificate, signCms, type TestIdentity, type TestPki } from "decree130/testing";
 
 const enc = new TextEncoder();
 const content = enc.encode("HÓA ĐƠN GTGT số 0000123 — 1.000.000 VND");
@@ -24,8 +24,8 @@ beforeAll(async () => {
     notBefore: "2025-01-01T00:00:00Z",
     notAfter: "2026-01-01T00:00:00Z",
   });
-  const crl = await createCrl(pki.publicCa, { thisUpdate: "2025-05-31T00:00:00Z", nextUpdate: "2025-06-07T00:00:00Z" });
-  options = { trustList: loadTrustList(JSON.stringify(pki.trustList)), crls: [crl], now: NOW };
+  const crls = await createPkiCrls(pki, { thisUpdate: "2025-05-31T00:00:00Z", nextUpdate: "2025-06-07T00:00:00Z" });
+  options = { trustList: loadTrustList(JSON.stringify(pki.trustList)), crls, now: NOW };
 });
 
 async function judge(cms: Uint8Array, extra: Partial<ValidateOptions> = {}) {
@@ -94,7 +94,9 @@ describe("kit-made signatures", () => {
     const s = await judge(cms, { now: new Date("2026-06-01T00:00:00Z") });
     expect(s.warnings.map((w) => w.code)).toContain("TIMESTAMP_INVALID");
     expect(s.signingTime.source).toBe("claimed");
-    expect(s.conditions.validityPeriod.code).toBe("REVOCATION_UNKNOWN");
+    expect(s.timestamps).toEqual([expect.objectContaining({ kind: "signature", valid: false, genTime: null })]);
+    // Nothing places the signature before the certificate expired: expiry without proof of time is what is missing.
+    expect(s.conditions.validityPeriod.code).toBe("EXPIRED_NO_POE");
   });
 
   it("the signer's QcSSCD statement is sole-control evidence under require-evidence", async () => {
@@ -104,9 +106,9 @@ describe("kit-made signatures", () => {
       notAfter: "2026-01-01T00:00:00Z",
       qcSSCD: true,
     });
-    const crl = await createCrl(pki.publicCa, { thisUpdate: "2025-05-31T00:00:00Z", nextUpdate: "2025-06-07T00:00:00Z" });
+    const crls = await createPkiCrls(pki, { thisUpdate: "2025-05-31T00:00:00Z", nextUpdate: "2025-06-07T00:00:00Z" });
     const s = await judge(await signCms(content, qc, { signingTime: SIGNED_AT }), {
-      crls: [crl],
+      crls,
       policy: { soleControl: "require-evidence" },
     });
     expect(s.conditions.soleControl.code).toBe("KEY_PROTECTION_EVIDENCED");

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { standIn } from "../model/stand-in.js";
 import { loadTrustList, validate } from "../../src/index.js";
-import { createCrl, createTestPki, issueCertificate, signCms } from "../../src/testing/index.js";
+import { createPkiCrls, createTestPki, issueCertificate, signCms } from "../../src/testing/index.js";
 import type { Certificate } from "../../src/model/certificate.js";
 import { checkPath } from "../../src/revocation/path-status.js";
 import { checkExtensionForms, checkNameSyntaxProfile, checkNonEmptyNames } from "../../src/path/profile-checks.js";
@@ -215,9 +215,9 @@ describe("certificateProfile through validate()", () => {
       notAfter: "2026-01-01T00:00:00Z",
       omitKeyIdentifiers: true,
     });
-    const crl = await createCrl(kit.publicCa, { thisUpdate: "2025-05-31T00:00:00Z", nextUpdate: "2025-06-07T00:00:00Z" });
+    const crls = await createPkiCrls(kit, { thisUpdate: "2025-05-31T00:00:00Z", nextUpdate: "2025-06-07T00:00:00Z" });
     const cms = await signCms(new TextEncoder().encode("hợp đồng"), signer, { signingTime: "2025-03-01T10:00:00Z" });
-    const options = { trustList: loadTrustList(JSON.stringify(kit.trustList)), crls: [crl], now: new Date("2025-06-01T00:00:00Z") };
+    const options = { trustList: loadTrustList(JSON.stringify(kit.trustList)), crls, now: new Date("2025-06-01T00:00:00Z") };
     const [relying] = (await validate(cms, options)).signatures;
     expect(relying!.verdict).toBe("SECURE");
     expect(relying!.conditions.issuerType.status).toBe("PASSED");

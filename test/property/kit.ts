@@ -3,7 +3,7 @@
 import type fc from "fast-check";
 import { children, ctx, expect as expectTag, fields, readRoot, Tag } from "../../src/asn1/der.js";
 import { isDecree130Error, loadTrustList, validate, type ValidateOptions } from "../../src/index.js";
-import { createCrl, createTestPki, issueCertificate, signCms } from "../../src/testing/index.js";
+import { createPkiCrls, createTestPki, issueCertificate, signCms } from "../../src/testing/index.js";
 
 /** fast-check settings: a fixed seed in CI, FC_SEED / FC_NUM_RUNS for other seeds and nightly-size runs. */
 export const FC = {
@@ -36,9 +36,9 @@ export async function signedSample(): Promise<Signed> {
     notBefore: "2025-01-01T00:00:00Z",
     notAfter: "2026-01-01T00:00:00Z",
   });
-  const crl = await createCrl(pki.publicCa, { thisUpdate: "2025-05-31T00:00:00Z", nextUpdate: "2025-06-07T00:00:00Z" });
+  const crls = await createPkiCrls(pki, { thisUpdate: "2025-05-31T00:00:00Z", nextUpdate: "2025-06-07T00:00:00Z" });
   const cms = await signCms(new TextEncoder().encode("HÓA ĐƠN GTGT số 0000123"), signer, { signingTime: "2025-03-01T10:00:00Z" });
-  const options: ValidateOptions = { trustList: loadTrustList(JSON.stringify(pki.trustList)), crls: [crl], now: new Date("2025-06-01T00:00:00Z") };
+  const options: ValidateOptions = { trustList: loadTrustList(JSON.stringify(pki.trustList)), crls, now: new Date("2025-06-01T00:00:00Z") };
   return { cms, options, unprotected: unprotectedRanges(cms) };
 }
 

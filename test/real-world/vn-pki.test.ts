@@ -47,7 +47,7 @@ describe("organisation certificates classify at a time inside their validity", (
     ["ee/ee-vnpt-smartca-rs-org-mst-0101498046.cer", "RECOGNIZED_PROVIDER", "public", "VNPT SmartCA", "issued by the listed VNPT SmartCA RS"],
     ["ee/ee-fpt-ca-tct-test01-mst-0100231226-998.cer", "RECOGNIZED_PROVIDER", "public", "FPT-CA", "FPT-CA 2019 under the MIC root"],
     ["ee/ee-fpt-ca-sha1-license-signer-mst-09331231237.cer", "RECOGNIZED_PROVIDER", "public", "FPT-CA", "CN equal to its issuer's CN (quirk 12) is still an end entity"],
-    ["ee/ee-vnpt-ca-sha1-org-mst-0302345459-rsa1024-2020.cer", "RECOGNIZED_PROVIDER", "public", "VNPT-CA", "RSA-1024 subscriber, SHA-1 chain: legacy, accepted by default (quirk 6, 8)"],
+    ["ee/ee-vnpt-ca-sha1-org-mst-0302345459-rsa1024-2020.cer", "CA_EXPIRED_NO_POE", "public", "VNPT-CA", "the listed VNPT-CA 2009 certificate the path reaches expired 2019-12-16, before this one was issued; its renewed certificate is not public (quirk 8): a listed CA the root certified is judged by the time rules"],
     ["ee/ee-vnpt-ca-sha1-codesigning-vnpt-software-2018.cer", "RECOGNIZED_PROVIDER", "public", "VNPT-CA", "SHA-1 chain (quirk 6)"],
     ["gov/ee-vgca-g2-tong-cuc-thue-cqt-2021.cer", "RECOGNIZED_PROVIDER", "government", "Ban Cơ yếu Chính phủ (VGCA)", "VGCA G2 sub-CA"],
     ["ee/ee-fpt-ca-tct-org-mst-0100231226-2019.cer", "NO_CERTIFICATE_PATH", null, null, "issued by an older FPT-CA key whose certificate is not public (INDEX.md 'not found')"],
@@ -127,10 +127,19 @@ describe("real signatures", () => {
     const [s] = report.signatures;
     expect(s.signer.identifiers.MST).toBe("0101498046");
     expect(s.provider).toEqual({ name: "VNPT SmartCA", category: "public" });
-    expect(s.conditions.issuerType.code).toBe("RECOGNIZED_PROVIDER");
+    // The listed VNPT SmartCA RS certificate is certified by the national root: without the root's CRL its status is unknown.
+    expect(s.conditions.issuerType.code).toBe("CA_REVOCATION_UNKNOWN");
     expect(s.conditions.keyCorrespondence).toMatchObject({ status: "INDETERMINATE", code: "SIGNED_DATA_NOT_FOUND" });
     expect(s.conditions.validityPeriod.code).toBe("REVOCATION_UNKNOWN");
     expect(s.verdict).toBe("INDETERMINATE");
+  });
+  it("the same signature after its certificate expired (2026-11-17): what is missing first is a proof of when it was signed", async () => {
+    const report = await validate(read("signed/pdf-haui-sig2-extracted.p7s"), { trustList, now: new Date("2026-12-02T00:00:00Z") });
+    const [s] = report.signatures;
+    expect(s.conditions.validityPeriod.code).toBe("EXPIRED_NO_POE");
+    // The evidence says revocation at T_up is unknown too; asking for a CRL would send the user the wrong way.
+    expect(s.conditions.validityPeriod.evidence["revocation"]).toMatchObject({ checked: true, known: false });
+    expect(s.conditions.validityPeriod.message.en).toMatch(/nothing proves the signature existed before/);
   });
   it("the e-tax PkiPath bundle (MIC → FPT-CA → Tổng Cục Thuế Test01) is not a signature", async () => {
     await expect(validate(read("signed/etax-pkipath-mic-fpt-tcttest01.der"), { trustList })).rejects.toMatchObject({
