@@ -4,6 +4,7 @@ import type { Certificate } from "../model/certificate.js";
 import type { Crl } from "../model/crl.js";
 import type { OcspResponse } from "../model/ocsp-response.js";
 import { certificateStore, crlStore, IN_PLACE, ocspStore, type DecodedStore } from "./decoded.js";
+import { createFetchCache, type FetchCache } from "./fetch-cache.js";
 import { createKeyCache } from "./key-cache.js";
 
 /**
@@ -25,6 +26,8 @@ export interface ValidationCacheOptions {
   readonly maxCertificates?: number;
   /** Most decoded CRLs kept, and most decoded OCSP responses. Default 64. */
   readonly maxCrls?: number;
+  /** Most fetched responses kept (with a fetcher): CRLs, OCSP responses and issuer certificates. Default 64. */
+  readonly maxFetched?: number;
 }
 
 /**
@@ -34,6 +37,8 @@ export interface ValidationCacheOptions {
  *   approximately least recently used dropped; a failed import is forgotten once it fails.
  * - `certificates`, `crls`, `ocsp`: decoded objects by their exact DER, decoded from private copies and confirmed octet
  *   for octet on every hit; `maxCertificates` / `maxCrls` entries each; a failed decoding is never kept.
+ * - `fetched`: fetched bytes by URL (and request body), each until the nextUpdate of the CRL or OCSP response it holds,
+ *   once that answered for the certificate it was fetched for; `maxFetched` entries and 128 MiB; only in a shared cache.
  * - `paths`: certification paths a search found valid, by everything the search read (see `path/search-key.ts`);
  *   `maxCertificates` entries; failures are never kept, and a path's dates and revocation are judged afresh on use.
  *
@@ -48,6 +53,7 @@ export class CacheTables implements ValidationCache {
   readonly crls: DecodedStore<Crl>;
   readonly ocsp: DecodedStore<OcspResponse>;
   readonly paths: Lru<string, unknown>;
+  readonly fetched: FetchCache | undefined;
 
   /**
    * @param options - the bounds
@@ -62,6 +68,7 @@ export class CacheTables implements ValidationCache {
     this.crls = shared ? crlStore(maxCrls) : IN_PLACE.crls;
     this.ocsp = shared ? ocspStore(maxCrls) : IN_PLACE.ocsp;
     this.paths = createLru(maxCertificates);
+    this.fetched = shared ? createFetchCache(options.maxFetched ?? 64) : undefined;
   }
 }
 
@@ -69,7 +76,7 @@ export class CacheTables implements ValidationCache {
  * Creates a cache to share across validations (a service validating many signatures from the same CAs). Pass it as
  * `options.cache` to `validate` or `validateMany`.
  *
- * @param options - the bounds: `maxKeys`, `maxCertificates`, `maxCrls` (approximately least recently used entries are dropped first)
+ * @param options - the bounds: `maxKeys`, `maxCertificates`, `maxCrls`, `maxFetched` (approximately least recently used entries are dropped first)
  * @returns the cache
  * @example
  * ```ts

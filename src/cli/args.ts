@@ -11,6 +11,8 @@ const OPTIONS = {
   "signing-time": { takes: "value" },
   policy: { takes: "file" },
   online: { takes: "flag" },
+  timeout: { takes: "value" },
+  "allow-private-network": { takes: "flag" },
   json: { takes: "flag" },
   lang: { takes: "value" },
   version: { takes: "flag" },

@@ -23,6 +23,15 @@ function shownTime(iso: unknown, L: Labels, lang: Lang): string {
   return typeof iso === "string" ? inVietnamTime(iso, lang) : L.unknown;
 }
 
+/** Where the signing time came from; for a timestamp, whose (the TSA of the earliest valid token, and its provider). */
+function sourceOf(s: SignatureReport, L: (typeof LABELS)[Lang]): string {
+  const source = L.source[s.signingTime.source];
+  if (s.signingTime.source !== "timestamp") return source;
+  const token = s.timestamps.find((t) => t.valid && t.genTime === s.signingTime.value);
+  if (!token?.tsa) return source;
+  return `${L.stampedBy.replace("{tsa}", token.tsa)}${token.provider && token.provider !== token.tsa ? ` (${token.provider})` : ""}`;
+}
+
 function signatureLines(s: SignatureReport, index: string, lang: Lang): string[] {
   const L = LABELS[lang];
   const verdict = L.verdictCode ? `${L.verdict[s.verdict]} (${s.verdict})` : L.verdict[s.verdict];
@@ -38,7 +47,7 @@ function signatureLines(s: SignatureReport, index: string, lang: Lang): string[]
     `  ${L.signer}: ${s.signer.commonName ?? s.signer.subject ?? L.unknown}${ids.length ? ` (${ids.join(", ")})` : ""}`,
     `  ${L.certificate}: ${validFor}`,
     `  ${L.provider}: ${s.provider.name ?? L.unknown} — ${category}`,
-    `  ${L.signingTime}: ${shownTime(s.signingTime.value, L, lang)} — ${L.sourceWord}: ${L.source[s.signingTime.source]}`,
+    `  ${L.signingTime}: ${shownTime(s.signingTime.value, L, lang)} — ${L.sourceWord}: ${sourceOf(s, L)}`,
     `  ${L.regime}: ${s.regime.note[lang]}`,
   ];
   for (const name of ORDER) {

@@ -19,6 +19,8 @@ export interface Labels {
   /** The signer's certificate validity; `{from}` and `{to}` are filled in. */
   readonly validFromTo: string;
   readonly sourceWord: string;
+  /** The source of a signing time a timestamp proves: `{tsa}` is the TSA's name. */
+  readonly stampedBy: string;
   readonly signature: string;
   readonly signer: string;
   readonly provider: string;
@@ -57,6 +59,7 @@ export const LABELS: Readonly<Record<"vi" | "en", Labels>> = {
     certificate: "Chứng thư số của người ký",
     validFromTo: "có hiệu lực từ {from} đến {to}",
     sourceWord: "nguồn",
+    stampedBy: "dấu thời gian của {tsa}",
     signature: "Chữ ký",
     signer: "Người ký",
     provider: "Tổ chức cung cấp dịch vụ",
@@ -93,6 +96,7 @@ export const LABELS: Readonly<Record<"vi" | "en", Labels>> = {
     certificate: "Signer's certificate",
     validFromTo: "valid from {from} to {to}",
     sourceWord: "source",
+    stampedBy: "timestamp by {tsa}",
     signature: "Signature",
     signer: "Signer",
     provider: "Provider",

@@ -1,5 +1,6 @@
 import { version } from "../../package.json";
 import { isDecree130Error, validate, type DigestFunction, type Report, type TrustList, type ValidateOptions } from "../index.js";
+import { createHttpFetcher } from "../fetch/index.js";
 import { parseCommandLine, guessLang, type Invocation } from "./args.js";
 import { refusedEvidence } from "./evidence.js";
 import { assumedZoneNotes, formatReport } from "./format.js";
@@ -73,12 +74,32 @@ async function prepare(inv: Invocation): Promise<Prepared> {
   return { input, options, evidence, assumed };
 }
 
+/** Longest --timeout accepted: ten minutes. */
+const MAX_TIMEOUT_MS = 600_000;
+
+/** With --online, the fetcher and its per-fetch timeout; checked before any file is read. */
+function onlineOptions(inv: Invocation): Pick<ValidateOptions, "fetch" | "fetchLimits"> {
+  const timeout = inv.single.timeout;
+  if (!inv.flags.has("online")) {
+    if (timeout !== undefined) usageError({ id: "needs-online", option: "--timeout" });
+    if (inv.flags.has("allow-private-network")) usageError({ id: "needs-online", option: "--allow-private-network" });
+    return {};
+  }
+  let timeoutMs: number | undefined;
+  if (timeout !== undefined) {
+    timeoutMs = /^[0-9]{1,6}$/.test(timeout) ? Number(timeout) : NaN;
+    if (!(timeoutMs >= 1 && timeoutMs <= MAX_TIMEOUT_MS)) usageError({ id: "bad-timeout", value: timeout });
+  }
+  const fetch = createHttpFetcher({ allowPrivateNetwork: inv.flags.has("allow-private-network"), ...(timeoutMs ? { timeoutMs } : {}) });
+  return { fetch, ...(timeoutMs ? { fetchLimits: { timeoutMs } } : {}) };
+}
+
 async function verify(inv: Invocation): Promise<number> {
-  if (inv.flags.has("online")) usageError({ id: "online" });
+  const online = onlineOptions(inv);
   const { input, options, evidence, assumed } = await prepare(inv);
   let report: Report;
   try {
-    report = await validate(input, { ...options, ...(await digestFor(input.length + (options.content?.length ?? 0))) });
+    report = await validate(input, { ...options, ...online, ...(await digestFor(input.length + (options.content?.length ?? 0))) });
   } catch (err) {
     if (!isDecree130Error(err)) throw err;
     // A --cert, --crl or --ocsp file the library refuses is a bad option value; otherwise the signature is unreadable.

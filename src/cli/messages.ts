@@ -12,7 +12,9 @@ export const USAGE: Readonly<Record<Lang, string>> = {
   --now <thời điểm>        thời điểm kiểm tra (mặc định: đồng hồ của máy)
   --signing-time <thời điểm>  thời điểm ký do bạn bảo đảm (bằng chứng tồn tại)
   --policy <tệp>           chính sách kiểm tra JSON (revocation, algorithms, soleControl, ...)
-  --online                 lấy CRL/OCSP từ địa chỉ ghi trong chứng thư (chưa hỗ trợ)
+  --online                 lấy CRL, OCSP và chứng thư CA còn thiếu từ địa chỉ ghi trong chứng thư
+  --timeout <ms>           thời gian chờ tối đa mỗi lần tải, với --online (mặc định 10000)
+  --allow-private-network  với --online, cho phép tải cả từ địa chỉ nội bộ/loopback (mặc định bị từ chối)
   --json                   in báo cáo dạng JSON
   --lang vi|en             ngôn ngữ của báo cáo (mặc định vi)
   --version                in số phiên bản
@@ -29,7 +31,9 @@ Mã thoát: 0 mọi chữ ký AN TOÀN, 1 có chữ ký KHÔNG AN TOÀN, 2 còn 
   --now <time>             validation time (default: the clock)
   --signing-time <time>    a signing time you vouch for (proof of existence)
   --policy <file>          policy JSON (revocation, algorithms, soleControl, ...)
-  --online                 fetch CRLs/OCSP from the certificates' URLs (not supported yet)
+  --online                 fetch missing CRLs, OCSP answers and CA certificates from the certificates' URLs
+  --timeout <ms>           per-fetch timeout with --online (default 10000)
+  --allow-private-network  with --online, also fetch from loopback/private/link-local addresses (refused by default)
   --json                   print the report as JSON
   --lang vi|en             language of the readable report (default vi)
   --version                print the version
@@ -58,9 +62,10 @@ const USAGE_WORDS: { readonly [P in UsageProblem as P["id"]]: (p: P) => Words } 
     vi: `Quá nhiều tệp ${p.options}: tối đa ${p.limit}.`,
     en: `Too many ${p.options} files: at most ${p.limit}.`,
   }),
-  online: () => ({
-    vi: "--online chưa được hỗ trợ: hãy cung cấp CRL và phản hồi OCSP bằng --crl và --ocsp.",
-    en: "--online is not supported yet: supply CRLs and OCSP responses with --crl and --ocsp.",
+  "needs-online": (p) => ({ vi: `${p.option} chỉ dùng cùng --online.`, en: `${p.option} only applies with --online.` }),
+  "bad-timeout": (p) => ({
+    vi: `--timeout là số mili giây từ 1 đến 600000, không phải ${q(p.value)}.`,
+    en: `--timeout is a number of milliseconds from 1 to 600000, not ${q(p.value)}.`,
   }),
 };
 

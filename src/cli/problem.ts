@@ -18,7 +18,8 @@ export type UsageProblem =
   | { readonly id: "repeated"; readonly option: string }
   | { readonly id: "bad-lang"; readonly value: string }
   | { readonly id: "too-many"; readonly options: string; readonly limit: number }
-  | { readonly id: "online" };
+  | { readonly id: "needs-online"; readonly option: string }
+  | { readonly id: "bad-timeout"; readonly value: string };
 
 /** Why an input could not be used, as data: messages.ts words it in each language. */
 export type Reason =

@@ -7,16 +7,14 @@ import { soleControl } from "../conditions/sole-control.js";
 import { validityPeriod } from "../conditions/validity-period.js";
 import { iso } from "../lib/iso.js";
 import type { Certificate } from "../model/certificate.js";
-import { buildPath } from "../path/build.js";
-import type { PathRequest, PathResult } from "../path/types.js";
+import type { PathRequest } from "../path/types.js";
 import { assembleReport } from "../report/assemble.js";
 import { warning } from "../report/finding.js";
 import type { SignatureReport, Warning } from "../report/types.js";
-import { pathStatus, type PathStatus } from "../revocation/path-status.js";
-import { revocationStatus } from "../revocation/status.js";
 import type { RevocationFinding } from "../revocation/types.js";
 import { resolveTimes, type ProofOfExistence, type SigningTimes } from "../time/signing-time.js";
 import type { FileFacts } from "./judge-file.js";
+import { judgePathAndRevocation, type PathAndRevocation } from "./path-and-revocation.js";
 import { prefetchChecks } from "./prefetch.js";
 import type { Run } from "./run.js";
 import type { SignatureUnderTest } from "./signature-under-test.js";
@@ -32,35 +30,6 @@ async function signingCertificateOf(signature: SignatureUnderTest, file: FileFac
   for (const cert of named) if (await signature.verifiesWith(cert, run.env)) return cert;
   // None verifies: judge against a certificate it names, so the signature fails on its own account.
   return named[0];
-}
-
-/** The path stage, then the revocation stage: the path found, its CAs' findings, and the signing certificate's. */
-async function pathAndRevocation(
-  leaf: Certificate,
-  search: PathRequest,
-  file: FileFacts,
-  run: Run,
-  time: number,
-): Promise<{ path: PathResult; status: PathStatus | undefined; leaf: RevocationFinding | null }> {
-  const ignore = run.policy.revocation === "ignore";
-  const path = await buildPath(search);
-  const status = path.status === "valid" ? await pathStatus(path, { search, time, now: run.now, sources: ignore ? null : file.revocation }) : undefined;
-  if (ignore) return { path, status, leaf: null };
-  // The certificate above the signer on the best path found (valid or not) is the one whose evidence speaks for it.
-  const issuer = path.path[1];
-  if (!issuer) return { path, status, leaf: UNKNOWN };
-  const finding = await revocationStatus({
-    certificate: leaf,
-    issuer,
-    time,
-    now: run.now,
-    sources: file.revocation,
-    env: run.env,
-    algorithms: run.policy.algorithms,
-    // CRL signers the revocation stage validated (a separate CRL key, an indirect CRL issuer) count only on a valid path.
-    ...(status ? { crlSigners: status.crlSigners } : {}),
-  });
-  return { path, status, leaf: finding };
 }
 
 /** Revocation evidence that was seen but not used, as warnings. */
@@ -140,7 +109,7 @@ export async function judgeSignature(signature: SignatureUnderTest, file: FileFa
   const signingCertificate = await signingCertificateOf(signature, file, run);
   if (signingCertificate && signature.certificateWarnings) warnings.push(...signature.certificateWarnings(signingCertificate));
   let binding: Promise<Binding> | undefined;
-  let stages: Awaited<ReturnType<typeof pathAndRevocation>> | undefined;
+  let stages: PathAndRevocation | undefined;
   if (signingCertificate) {
     // The binding check needs no path: it runs while the path is built, so their crypto waits overlap.
     binding = signature.bind(signingCertificate, env, policy.algorithms);
@@ -160,7 +129,8 @@ export async function judgeSignature(signature: SignatureUnderTest, file: FileFa
       profile: policy.certificateProfile,
       remembered: run.tables.paths,
     };
-    stages = await pathAndRevocation(signingCertificate, search, file, run, times.up);
+    stages = await judgePathAndRevocation(search, revocation, run, times.up);
+    warnings.push(...stages.warnings);
   }
   if (policy.revocation === "ignore") warnings.push(warning("REVOCATION_NOT_CHECKED"));
 

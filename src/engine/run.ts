@@ -3,6 +3,8 @@ import type { DigestFunction, Env } from "../crypto/types.js";
 import { Decree130Error } from "../errors.js";
 import { decodePem } from "../lib/pem.js";
 import type { Certificate } from "../model/certificate.js";
+import { createFetchSession, type FetchSession } from "../fetch/session.js";
+import type { Fetcher, FetchLimits } from "../fetch/types.js";
 import { DEFAULT_LIMITS, type Limits } from "../model/limits.js";
 import type { TrustList } from "../model/trust-list.js";
 import { resolvePolicy, type Policy } from "../policy/policy.js";
@@ -36,6 +38,17 @@ export interface JudgeOptions {
   readonly cache?: ValidationCache;
   /** Bounds on input size and counts; see {@link Limits}. */
   readonly limits?: Partial<Limits>;
+  /**
+   * Fetches what the file and the caller do not supply: CRLs from distribution points, OCSP answers, and issuer
+   * certificates from caIssuers when no path can be built otherwise. The library fetches through this function and
+   * nothing else; without it nothing is fetched. `createHttpFetcher()` from `decree130/fetch` is one that is safe to
+   * point at a document's URLs. See docs/online.md.
+   */
+  readonly fetch?: Fetcher;
+  /** Bounds of one validation's fetching; each missing one takes its `DEFAULT_FETCH_LIMITS` value. */
+  readonly fetchLimits?: Partial<FetchLimits>;
+  /** Aborts the validation's fetches (each then fails with `ABORTED`; the validation still returns its report). */
+  readonly signal?: AbortSignal;
 }
 
 /** What one validation shares between its signatures: the options resolved and checked once. */
@@ -50,6 +63,10 @@ export interface Run {
   readonly tables: CacheTables;
   /** Evidence and certificates the caller supplied, decoded (certificates through the cache). */
   readonly supplied: { readonly certificates: readonly Certificate[]; readonly revocation: RevocationSources };
+  /** The validation's fetch session, when the caller gave a fetcher. */
+  readonly online: FetchSession | undefined;
+  /** How certificates are read (DER, PEM, PKCS#7 bundles): supplied ones, and fetched caIssuers. */
+  readonly readCertificates: CertificateReader;
 }
 
 /** Reads supplied certificates (DER, PEM or PKCS#7): given by the format layer, which knows how to read a bundle. */
@@ -124,6 +141,10 @@ export function startRun(options: JudgeOptions, readCertificates: CertificateRea
     ocsp: ocsp.map((o) => ({ response: tables.ocsp.decode(o, 0, o.length), origin: "caller" as const })),
   };
   const certificates = (options.certificates ?? []).flatMap((c) => readCertificates(c, tables));
+  if (options.fetch !== undefined && typeof options.fetch !== "function") throw new TypeError("options.fetch must be a function (url, request) => Promise<Uint8Array>");
+  const online = options.fetch
+    ? createFetchSession({ fetch: options.fetch, now, cache: tables.fetched, limits: options.fetchLimits, signal: options.signal })
+    : undefined;
   return {
     trustList: options.trustList,
     policy,
@@ -133,5 +154,7 @@ export function startRun(options: JudgeOptions, readCertificates: CertificateRea
     env: { crypto, keys: tables.keys, ...(options.digest ? { digest: options.digest } : {}) },
     tables,
     supplied: { certificates, revocation },
+    online,
+    readCertificates,
   };
 }

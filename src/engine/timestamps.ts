@@ -4,14 +4,11 @@ import type { Env } from "../crypto/types.js";
 import { iso } from "../lib/iso.js";
 import type { Certificate } from "../model/certificate.js";
 import { attributeValues, formatName } from "../model/name.js";
-import { buildPath } from "../path/build.js";
 import type { PathRequest } from "../path/types.js";
-import { pathStatus } from "../revocation/path-status.js";
-import { revocationStatus } from "../revocation/status.js";
-import type { RevocationFinding } from "../revocation/types.js";
 import { resolveTimes } from "../time/signing-time.js";
 import type { FileFacts } from "./judge-file.js";
 import type { TimestampEntry } from "../report/types.js";
+import { judgePathAndRevocation } from "./path-and-revocation.js";
 import type { Run } from "./run.js";
 import type { TimestampUnderTest } from "./signature-under-test.js";
 
@@ -92,31 +89,17 @@ export async function judgeTimestamp(ts: TimestampUnderTest, file: FileFacts, ru
     profile: policy.certificateProfile,
     remembered: run.tables.paths,
   };
-  const path = await buildPath(search);
+  const ignore = policy.revocation === "ignore";
+  const { path, status, leaf: own } = await judgePathAndRevocation(search, ignore ? null : file.revocation, run, genTime);
   if (path.status === "no-path") return invalid(`no certification path for the TSA certificate: ${path.detail}`, tsa);
   if (path.status === "untrusted-root") return invalid("the TSA certificate does not chain to a provider offering timestamping", tsa);
   if (path.status === "invalid") return invalid(`the TSA's certification path is invalid: ${path.reason} (${path.detail})`, tsa);
   const named = { ...tsa, provider: path.anchor.provider.name };
   // The TSA certificate and its CAs are judged by the time rules at genTime, as a signer's are at T_up.
   const times = resolveTimes({ now: run.now, claimed: undefined, proofs: [{ time: genTime, source: "timestamp" }], clockSkewMs: policy.clockSkewMs });
-  const ignore = policy.revocation === "ignore";
-  const status = await pathStatus(path, { search, time: genTime, now: run.now, sources: ignore ? null : file.revocation });
-  let own: RevocationFinding | null = null;
-  if (!ignore) {
-    own = await revocationStatus({
-      certificate: cert,
-      issuer: path.path[1] ?? cert,
-      crlSigners: status.crlSigners,
-      time: genTime,
-      now: run.now,
-      sources: file.revocation,
-      env,
-      algorithms: policy.algorithms,
-    });
-  }
   const leaf = judgeTimes(cert, times, own);
   if (leaf.code !== "VALID") return invalid(`the TSA certificate at genTime: ${leaf.code}`, named);
-  for (const ca of status.cas) {
+  for (const ca of status?.cas ?? []) {
     const decided = judgeTimes(ca.certificate, times, ca.revocation);
     if (decided.code !== "VALID") return invalid(`a CA of the TSA (${subjectOf(ca.certificate)}) at genTime: ${decided.code}`, named);
   }

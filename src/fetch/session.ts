@@ -7,7 +7,7 @@ export interface FetchSessionOptions {
   /** The caller's fetcher: the library fetches through nothing else. */
   readonly fetch: Fetcher;
   /** Bounds; each missing one takes its {@link DEFAULT_FETCH_LIMITS} value. */
-  readonly limits?: Partial<FetchLimits>;
+  readonly limits?: Partial<FetchLimits> | undefined;
   /** Bytes kept across validations; consulted before the network, filled by {@link FetchSession.keep}. */
   readonly cache?: FetchCache | undefined;
   /** The validation time (milliseconds since the epoch): what cached entries are judged valid at. */

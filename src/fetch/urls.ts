@@ -1,7 +1,6 @@
-import { children, ctx, expect, fields, oid, readRoot, Tag, type Tlv } from "../asn1/der.js";
 import { OID } from "../asn1/oids.js";
-import type { Certificate } from "../model/certificate.js";
-import { decodeGeneralName } from "../model/general-name.js";
+import type { Certificate, Decoded } from "../model/certificate.js";
+import { decodeDistributionPoints } from "../model/distribution-point.js";
 import type { FetchKind } from "./types.js";
 
 /** A URI from a certificate that will not be fetched, and why. */
@@ -28,44 +27,18 @@ export interface CertificateUrls {
   readonly unreadable: readonly string[];
 }
 
-/** Most distribution points, access descriptions, or names in one, read from a certificate. */
-const MAX_ITEMS = 64;
 /** Longest URI taken: real ones are well under 200 characters. */
 const MAX_URL_LENGTH = 2048;
 
-/** The URIs among GeneralNames (other name forms, such as a directoryName, name no URL). */
-function uris(names: readonly Tlv[]): string[] {
-  const out: string[] = [];
-  for (const n of names) {
-    const name = decodeGeneralName(n);
-    if (name.form === "uniformResourceIdentifier") out.push(name.value);
+/** fullName URIs of a freshestCRL value (RFC 5280 §4.2.1.15): read on demand, as only fetching needs them. */
+function freshestUris(cert: Certificate): Decoded<readonly string[]> | undefined {
+  const ext = cert.extensions.find((e) => e.oid === OID.freshestCRL);
+  if (ext === undefined) return undefined;
+  try {
+    return { ok: true, value: decodeDistributionPoints(ext.value, cert.issuer).flatMap((p) => p.uris) };
+  } catch (err) {
+    return { ok: false, error: (err as Error).message };
   }
-  return out;
-}
-
-/** fullName URIs of a CRLDistributionPoints or FreshestCRL value (RFC 5280 §4.2.1.13, §4.2.1.15). */
-function distributionPointUris(value: Uint8Array): string[] {
-  const out: string[] = [];
-  for (const dp of children(expect(readRoot(value), Tag.SEQUENCE, "CRLDistributionPoints"), "der", MAX_ITEMS)) {
-    const name = fields(dp, 0, 3, "DistributionPoint").find((f) => f.tag === ctx(0));
-    const [full] = name ? children(name, "der", 1) : [];
-    // A nameRelativeToCRLIssuer [1] names no URL.
-    if (full?.tag === ctx(0)) out.push(...uris(children(full, "der", MAX_ITEMS)));
-  }
-  return out;
-}
-
-/** URIs by access method of an AuthorityInfoAccessSyntax value (RFC 5280 §4.2.2.1). */
-function accessUris(value: Uint8Array): { ocsp: string[]; caIssuers: string[] } {
-  const out = { ocsp: [] as string[], caIssuers: [] as string[] };
-  for (const ad of children(expect(readRoot(value), Tag.SEQUENCE, "AuthorityInfoAccessSyntax"), "der", MAX_ITEMS)) {
-    const [method, location] = fields(ad, 2, 2, "AccessDescription");
-    const id = oid(method!);
-    const found = uris([location!]);
-    if (id === OID.adOcsp) out.ocsp.push(...found);
-    else if (id === OID.adCaIssuers) out.caIssuers.push(...found);
-  }
-  return out;
 }
 
 /**
@@ -92,27 +65,20 @@ export function certificateUrls(cert: Certificate): CertificateUrls {
       else if (!refused.some((r) => r.url === checked.url && r.kind === kind)) refused.push(checked);
     }
   };
-  for (const ext of cert.extensions) {
-    try {
-      if (ext.oid === OID.cRLDistributionPoints) take(lists.crl, "crl", distributionPointUris(ext.value));
-      else if (ext.oid === OID.freshestCRL) take(lists.deltaCrl, "crl", distributionPointUris(ext.value));
-      else if (ext.oid === OID.authorityInfoAccess) {
-        const found = accessUris(ext.value);
-        take(lists.ocsp, "ocsp", found.ocsp);
-        take(lists.caIssuers, "ca-issuers", found.caIssuers);
-      }
-    } catch (err) {
-      unreadable.push(`${EXTENSION_NAMES[ext.oid] ?? ext.oid} does not decode: ${(err as Error).message}`);
-    }
-  }
+  const read = <T>(name: string, decoded: Decoded<T> | undefined, use: (value: T) => void): void => {
+    if (decoded === undefined) return;
+    if (decoded.ok) use(decoded.value);
+    else unreadable.push(`${name} does not decode: ${decoded.error}`);
+  };
+  // The certificate decodes each extension once; the path and revocation stages read the same objects.
+  read("cRLDistributionPoints", cert.crlDistributionPoints, (points) => take(lists.crl, "crl", points.flatMap((p) => p.uris)));
+  read("freshestCRL", freshestUris(cert), (uris) => take(lists.deltaCrl, "crl", uris));
+  read("authorityInfoAccess", cert.authorityInfoAccess, (aia) => {
+    take(lists.ocsp, "ocsp", aia.ocsp);
+    take(lists.caIssuers, "ca-issuers", aia.caIssuers);
+  });
   return { crl: [...lists.crl], deltaCrl: [...lists.deltaCrl], ocsp: [...lists.ocsp], caIssuers: [...lists.caIssuers], refused, unreadable };
 }
-
-const EXTENSION_NAMES: Readonly<Record<string, string>> = {
-  [OID.cRLDistributionPoints]: "cRLDistributionPoints",
-  [OID.freshestCRL]: "freshestCRL",
-  [OID.authorityInfoAccess]: "authorityInfoAccess",
-};
 
 /** The normalised URL, or why the URI is refused. */
 function checkUri(uri: string, kind: FetchKind): string | RefusedUrl {

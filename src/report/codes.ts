@@ -8,6 +8,9 @@ export const WARNING_CODES = [
   "LEGACY_ALGORITHM",
   "EVIDENCE_REJECTED",
   "CERTIFICATE_UNUSABLE",
+  // online evidence (with a fetcher)
+  "FETCH_FAILED",
+  "FETCH_REFUSED",
   // signed XML (xml.md)
   "MST_MISMATCH",
   "NO_SIGNED_SIGNING_TIME",

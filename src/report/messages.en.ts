@@ -49,6 +49,8 @@ export const MESSAGES_EN: Readonly<Record<ConditionCode | WarningCode, string>> 
   REVOCATION_NOT_CHECKED: "Revocation was not checked (policy revocation: \"ignore\").",
   LEGACY_ALGORITHM: "A legacy algorithm or key size is in use ({detail}); accepted under the default policy.",
   EVIDENCE_REJECTED: "Revocation evidence was not used: {detail}.",
+  FETCH_FAILED: "Could not fetch {url}: {detail}.",
+  FETCH_REFUSED: "Did not fetch {url}: {detail}.",
   CERTIFICATE_UNUSABLE: "A certificate in the file could not be used: {detail}.",
   NOT_EVALUATED: "This condition is not evaluated for this format in this version.",
   MST_MISMATCH: "The {role} certificate's tax code (MST {certificate}) differs from the one in the invoice ({document}).",

@@ -48,6 +48,8 @@ export const MESSAGES_VI: Readonly<Record<ConditionCode | WarningCode, string>> 
   REVOCATION_NOT_CHECKED: "Không kiểm tra thu hồi (chính sách revocation: \"ignore\").",
   LEGACY_ALGORITHM: "Đang dùng thuật toán hoặc độ dài khóa cũ ({detail}); được chấp nhận theo chính sách mặc định.",
   EVIDENCE_REJECTED: "Thông tin thu hồi không được sử dụng: {detail}.",
+  FETCH_FAILED: "Không tải được {url}: {detail}.",
+  FETCH_REFUSED: "Không tải {url} (bị từ chối): {detail}.",
   CERTIFICATE_UNUSABLE: "Một chứng thư số trong tệp không sử dụng được: {detail}.",
   NOT_EVALUATED: "Điều kiện này chưa được đánh giá cho định dạng này trong phiên bản hiện tại.",
   MST_MISMATCH: "Mã số thuế trong chứng thư số của {role} (MST {certificate}) khác với mã số thuế trên hóa đơn ({document}).",

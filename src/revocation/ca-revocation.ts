@@ -34,15 +34,16 @@ export async function caRevocations(path: readonly Certificate[], req: CaRevocat
   const out: PathCa[] = [];
   for (let i = 1; i < path.length - 1; i++) {
     const certificate = path[i]!;
+    const issuer = path[i + 1]!;
     if (req.sources === null) {
-      out.push({ certificate, revocation: null });
+      out.push({ certificate, issuer, revocation: null });
       continue;
     }
     let revocation: RevocationFinding;
     try {
       revocation = await revocationStatus({
         certificate,
-        issuer: path[i + 1]!,
+        issuer,
         ...(req.crlSigners ? { crlSigners: req.crlSigners } : {}),
         time: req.time,
         now: req.now,
@@ -54,7 +55,7 @@ export async function caRevocations(path: readonly Certificate[], req: CaRevocat
       // Evidence that cannot be read says nothing: unknown, never "not revoked".
       revocation = UNKNOWN;
     }
-    out.push({ certificate, revocation });
+    out.push({ certificate, issuer, revocation });
   }
   return out;
 }

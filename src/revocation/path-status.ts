@@ -73,9 +73,9 @@ async function listedCa(certificate: Certificate, req: PathStatusRequest): Promi
     if (!outcome.ok) continue;
     try {
       const revocation = await revocationStatus({ certificate, issuer, time, now, sources, env: search.env, algorithms: search.algorithms });
-      return { certificate, revocation };
+      return { certificate, issuer, revocation };
     } catch {
-      return { certificate, revocation: UNKNOWN };
+      return { certificate, issuer, revocation: UNKNOWN };
     }
   }
   // Its issuer is not at hand: its CRL could not be checked, so its status is unknown.

@@ -52,6 +52,8 @@ export type { RevocationReason } from "../model/revocation-reason.js";
 /** A CA certificate on the path below the anchor, with the facts the time rules need. */
 export interface PathCa {
   readonly certificate: Certificate;
+  /** The certificate whose key signed it, when known: whose CRL or OCSP responder speaks for it. */
+  readonly issuer?: Certificate | undefined;
   /** Revocation of this CA certificate at the asked time, as its issuer's evidence shows; `null` when revocation is ignored. */
   readonly revocation: RevocationFinding | null;
 }

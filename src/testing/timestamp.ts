@@ -155,6 +155,10 @@ export interface TimestampingAuthorityOptions {
   /** Default `TEST Timestamping Authority`. */
   readonly commonName?: string;
   readonly keyLabel?: string;
+  /** A CRL distribution point URL for the TSA certificate (to test online revocation of a TSA). */
+  readonly crlUrl?: string;
+  /** An OCSP responder URL for the TSA certificate. */
+  readonly ocspUrl?: string;
 }
 
 /**
@@ -179,5 +183,7 @@ export function createTimestampingAuthority(issuer: TestIdentity, options: Times
     extendedKeyUsage: ["timeStamping"],
     extendedKeyUsageCritical: true,
     keyLabel: options.keyLabel ?? `tsa/${commonName}`,
+    ...(options.crlUrl !== undefined ? { crlUrl: options.crlUrl } : {}),
+    ...(options.ocspUrl !== undefined ? { ocspUrl: options.ocspUrl } : {}),
   });
 }

@@ -82,13 +82,16 @@ describe("decree130 verify", () => {
     expect(run("verify", fx("sig/secure-attached-ecdsa.p7s"), "--bogus").code).toBe(64);
     expect(run("verify", fx("sig/secure-attached-ecdsa.p7s"), "--trust-list", fx("content.txt")).code).toBe(64);
   });
-  it("answers --online with 'not supported yet' and exit 64, in the language asked for", () => {
-    const en = run("verify", fx("sig/secure-attached-ecdsa.p7s"), "--online", "--lang", "en");
-    expect(en.code).toBe(64);
-    expect(en.stderr).toContain("not supported yet");
-    const vi = run("verify", fx("sig/secure-attached-ecdsa.p7s"), "--online");
-    expect(vi.code).toBe(64);
-    expect(vi.stderr).toContain("chưa được hỗ trợ");
+  it("refuses --timeout and --allow-private-network without --online, and a --timeout that is not milliseconds", () => {
+    const timeout = run("verify", fx("sig/secure-attached-ecdsa.p7s"), "--timeout", "5000", "--lang", "en");
+    expect(timeout.code).toBe(64);
+    expect(timeout.stderr.split("\n")[0]).toBe("--timeout only applies with --online.");
+    const allow = run("verify", fx("sig/secure-attached-ecdsa.p7s"), "--allow-private-network");
+    expect(allow.code).toBe(64);
+    expect(allow.stderr.split("\n")[0]).toBe("--allow-private-network chỉ dùng cùng --online.");
+    for (const bad of ["0", "5s", "-1", "1e3", "600001"]) {
+      expect(run("verify", fx("sig/secure-attached-ecdsa.p7s"), "--online", "--timeout", bad).code, bad).toBe(64);
+    }
   });
   it("uses the built-in Vietnamese trust list by default", () => {
     const r = run("verify", fx("sig/secure-attached-ecdsa.p7s"), "--now", "2025-06-01T00:00:00Z", "--json");

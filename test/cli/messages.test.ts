@@ -30,7 +30,8 @@ const MISTAKES: readonly (readonly string[])[] = [
   ["verify"],
   ["verify", SECURE, "--bogus"],
   ["verify", SECURE, "--content"],
-  ["verify", SECURE, "--online"],
+  ["verify", SECURE, "--timeout", "5000"],
+  ["verify", SECURE, "--online", "--timeout", "soon"],
 ];
 
 describe("decree130: messages", () => {

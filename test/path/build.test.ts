@@ -39,7 +39,7 @@ describe("buildPath: shapes of paths", () => {
     const r = await checkPath(request(leaf3, [leaf3, inter, inter], trustListOf([root])));
     expect(r.status).toBe("valid");
     expect(names(r)).toEqual(["Leaf3", "Inter", "Root"]);
-    if (r.status === "valid") expect(r.cas).toEqual([{ certificate: inter, revocation: null }]);
+    if (r.status === "valid") expect(r.cas).toEqual([{ certificate: inter, issuer: root, revocation: null }]);
   });
 
   it("ends at a listed intermediate without needing the root", async () => {
