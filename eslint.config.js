@@ -64,6 +64,17 @@ export default tseslint.config(
   },
   ...layerRules,
   {
+    // The kit is an independent implementation: it writes and reads ASN.1 with @peculiar/asn1-schema, never with the
+    // validator's reader or writer, so a bug the two shared would not pass unseen.
+    files: ["src/testing/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["../asn1/*", "../../asn1/*"], message: "the testing kit encodes and decodes ASN.1 with @peculiar/asn1-schema, not src/asn1" }] },
+      ],
+    },
+  },
+  {
     files: ["**/*.mjs", "**/*.js"],
     languageOptions: { globals: { console: "readonly", process: "readonly", URL: "readonly" } },
   },

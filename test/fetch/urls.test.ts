@@ -11,7 +11,7 @@ import { OID } from "../../src/asn1/oids.js";
 import { readCertificates } from "../../src/formats/certificates.js";
 import { encodeTlv } from "../../src/asn1/encode.js";
 import { concat } from "../../src/lib/bytes.js";
-import { oidDer, seq, setOf, utf8String } from "../../src/testing/asn1.js";
+import { oidDer, seq, setOf, utf8String } from "../testing/asn1.js";
 import { CORPORA } from "../corpora.js";
 import { OPENSSL, Scratch } from "../testing/openssl.js";
 

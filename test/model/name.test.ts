@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { decodeNameDer, sameName } from "../../src/model/name.js";
 import { Decree130Error } from "../../src/errors.js";
 import { encodeTlv } from "../../src/asn1/encode.js";
-import { NULL, oidDer, printableString, seq, setAsGiven, setOf, utf8String } from "../../src/testing/asn1.js";
+import { NULL, oidDer, printableString, seq, setAsGiven, setOf, utf8String } from "../testing/asn1.js";
 
 const CN = "2.5.4.3";
 const O = "2.5.4.10";

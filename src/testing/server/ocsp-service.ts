@@ -1,4 +1,5 @@
-import { children, expect, fields, integerBytes, oid, readRoot, Tag, valueOf } from "../../asn1/der.js";
+import { AsnConvert } from "@peculiar/asn1-schema";
+import { OCSPRequest } from "@peculiar/asn1-ocsp";
 import { bytesEqual } from "../../lib/bytes.js";
 import { DIGESTS, type Digest } from "../algorithms.js";
 import { serialOf } from "../cert-fields.js";
@@ -48,18 +49,15 @@ const DIGEST_BY_OID = new Map(Object.entries(DIGESTS).map(([name, d]) => [d.oid,
  * ```
  */
 export function readOcspRequest(der: Uint8Array): OcspQuestion {
-  const [tbs] = fields(readRoot(der), 1, 2, "OCSPRequest");
-  const tbsFields = fields(tbs!, 1, 4, "TBSRequest");
-  const list = tbsFields.find((f) => f.tag === Tag.SEQUENCE);
-  const [request] = children(expect(list, Tag.SEQUENCE, "requestList"), "der", 100);
-  const [certId] = fields(expect(request, Tag.SEQUENCE, "Request"), 1, 2, "Request");
-  const [alg, nameHash, keyHash, serial] = fields(certId!, 4, 4, "CertID");
-  const [algOid] = fields(alg!, 1, 2, "hashAlgorithm");
+  const request = AsnConvert.parse(der, OCSPRequest);
+  const first = request.tbsRequest.requestList[0];
+  if (first === undefined) throw new Error("OCSPRequest: empty requestList");
+  const { hashAlgorithm, issuerNameHash, issuerKeyHash, serialNumber } = first.reqCert;
   return {
-    digest: DIGEST_BY_OID.get(oid(algOid!)),
-    issuerNameHash: valueOf(expect(nameHash, Tag.OCTET_STRING, "issuerNameHash")),
-    issuerKeyHash: valueOf(expect(keyHash, Tag.OCTET_STRING, "issuerKeyHash")),
-    serial: integerBytes(serial!),
+    digest: DIGEST_BY_OID.get(hashAlgorithm.algorithm),
+    issuerNameHash: new Uint8Array(issuerNameHash.buffer),
+    issuerKeyHash: new Uint8Array(issuerKeyHash.buffer),
+    serial: new Uint8Array(serialNumber),
   };
 }
 

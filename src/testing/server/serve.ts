@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { children, oid, readRoot } from "../../asn1/der.js";
+import { ContentInfo } from "@peculiar/asn1-cms";
+import { AsnConvert } from "@peculiar/asn1-schema";
 import { answerFault, type Fault } from "./faults.js";
 import { answerOcsp, MALFORMED_REQUEST, readOcspRequest, type OcspService } from "./ocsp-service.js";
 
@@ -59,8 +60,7 @@ const SIGNED_DATA = "1.2.840.113549.1.7.2";
 
 function isPkcs7(der: Uint8Array): boolean {
   try {
-    const first = children(readRoot(der, "ber"), "ber", 2)[0];
-    return first !== undefined && oid(first) === SIGNED_DATA;
+    return AsnConvert.parse(der, ContentInfo).contentType === SIGNED_DATA;
   } catch {
     return false;
   }

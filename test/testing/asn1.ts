@@ -4,7 +4,7 @@ import {
   AsnPrintableStringConverter,
   AsnUtf8StringConverter,
 } from "@peculiar/asn1-schema";
-import { derSorted, encode, Verbatim, VerbatimSequence, VerbatimSet } from "./der.js";
+import { derSorted, encode, Verbatim, VerbatimSequence, VerbatimSet } from "../../src/testing/der.js";
 
 // Single DER elements for tests that build odd Names by hand (test/model/name.test.ts), written by asn1js through
 // @peculiar/asn1-schema. Not part of the kit's public API; the kit itself writes whole schema objects.
