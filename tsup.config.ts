@@ -3,6 +3,12 @@ import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from "n
 import type { Plugin } from "esbuild";
 import { defineConfig } from "tsup";
 
+/**
+ * Source maps only on request (`DECREE130_SOURCEMAP=1 npm run build`, for profiling): the package does not ship them,
+ * and a `sourceMappingURL` comment pointing at a file that is not there only makes debuggers and bundlers complain.
+ */
+const SOURCEMAP = process.env["DECREE130_SOURCEMAP"] === "1";
+
 const CLI_OUT = "dist/cli";
 
 /** The built-in trust list's data, which the CLI bundle requires (lazily) from a file of its own. */
@@ -101,7 +107,7 @@ export default defineConfig([
     external: [/^node:/],
     dts: { compilerOptions: { types: ["node"] } },
     clean: true,
-    sourcemap: true,
+    sourcemap: SOURCEMAP,
     splitting: true,
     treeshake: true,
   },
@@ -117,7 +123,7 @@ export default defineConfig([
     target: "node20",
     dts: false,
     clean: false,
-    sourcemap: true,
+    sourcemap: SOURCEMAP,
     minify: true,
     splitting: false,
     banner: { js: "#!/usr/bin/env node" },

@@ -45,8 +45,22 @@ try {
   const required = ["package.json", "README.md", "dist/index.js", "dist/index.d.ts", "dist/fetch/index.js", "dist/fetch/index.d.ts",
     "dist/testing/index.js", "dist/testing/index.d.ts", "dist/testing/server/index.js", "dist/testing/server/index.d.ts", "dist/trust/vn/index.js", "dist/trust/vn/index.d.ts", "dist/xml/index.js", "dist/xml/index.d.ts", "dist/pdf/index.js", "dist/pdf/index.d.ts", "dist/cli/main.js"];
   for (const f of required) if (!files.includes(f)) problems.push(`tarball lacks ${f}`);
-  const stray = files.filter((f) => /^(src|test|examples|scripts|bench|conformance|docs)\//.test(f) || f.endsWith(".tgz"));
+  const stray = files.filter((f) => /^(src|test|examples|scripts|bench|conformance)\//.test(f) || f.endsWith(".tgz"));
   if (stray.length) problems.push(`tarball ships files it should not: ${stray.join(", ")}`);
+  // Links a reader follows from the shipped README and docs must reach a shipped file (or be absolute).
+  for (const doc of files.filter((f) => f.endsWith(".md"))) {
+    const text = readFileSync(join(root, doc), "utf8");
+    for (const [, target] of text.matchAll(/\]\(([^)#\s]+)(?:#[^)]*)?\)/g)) {
+      if (/^[a-z]+:/i.test(target)) continue;
+      const resolved = join(dirname(doc), target).replaceAll("\\", "/");
+      if (!files.includes(resolved) && !files.some((f) => f.startsWith(`${resolved.replace(/\/$/, "")}/`))) problems.push(`${doc} links to ${target}, which the tarball does not hold`);
+    }
+  }
+  // No JS may point at a source map the tarball does not hold.
+  for (const js of files.filter((f) => f.endsWith(".js"))) {
+    const m = /\/\/# sourceMappingURL=(\S+)\s*$/.exec(readFileSync(join(root, js), "utf8"));
+    if (m && !files.includes(join(dirname(js), m[1]).replaceAll("\\", "/"))) problems.push(`${js} points at ${m[1]}, which the tarball does not hold`);
+  }
 
   step("publint (strict)");
   const lint = await publint({ pack: { tarball: readFileSync(tarball).buffer }, level: "suggestion", strict: true });

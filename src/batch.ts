@@ -1,5 +1,6 @@
 import { createValidationCache } from "./cache/validation-cache.js";
 import type { Report } from "./report/types.js";
+import { asTrustList } from "./trust/load.js";
 import { validate, type ValidateOptions } from "./validate.js";
 
 /** One signature file of a batch, with what differs per file (content, evidence, times). */
@@ -7,13 +8,13 @@ export interface BatchInput {
   /** The signature file: DER, PEM or base64. */
   readonly input: Uint8Array | string;
   /** Per-file options, overriding the shared ones (e.g. `content` for a detached signature). */
-  readonly options?: Partial<ValidateOptions>;
+  readonly options?: Partial<ValidateOptions> | undefined;
 }
 
 /** Options of {@link validateMany}: the shared {@link ValidateOptions}, and how many validations run at once. */
 export interface ValidateManyOptions extends ValidateOptions {
   /** Most validations in flight at once (1 to 256). Default 8. */
-  readonly concurrency?: number;
+  readonly concurrency?: number | undefined;
 }
 
 /** The outcome of one file: its report, or the error that made it unreadable (other files carry on). */
@@ -43,14 +44,13 @@ export const MAX_CONCURRENCY = 256;
  * ```
  */
 export async function validateMany(inputs: readonly BatchInput[], options: ValidateManyOptions): Promise<BatchResult[]> {
-  if (typeof options !== "object" || options === null || typeof options.trustList?.anchorsFor !== "function") {
-    throw new TypeError("options.trustList is required: load one with loadTrustList() or vietnamTrustList()");
-  }
+  // Loaded once for the whole batch when given as JSON.
+  const trustList = asTrustList(typeof options === "object" && options !== null ? options.trustList : undefined);
   const concurrency = options.concurrency ?? 8;
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > MAX_CONCURRENCY) {
     throw new TypeError(`options.concurrency must be an integer from 1 to ${MAX_CONCURRENCY}`);
   }
-  const base: ValidateOptions = { ...options, cache: options.cache ?? createValidationCache() };
+  const base: ValidateOptions = { ...options, trustList, cache: options.cache ?? createValidationCache() };
   const results: BatchResult[] = new Array<BatchResult>(inputs.length);
   let next = 0;
   const worker = async (): Promise<void> => {

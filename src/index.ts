@@ -37,7 +37,7 @@ export type {
   Verdict,
   Warning,
 } from "./report/types.js";
-export type { IssuerCategory, KeyProtection, LicencePeriod, Provider, TrustAnchor, TrustList, TrustService } from "./model/trust-list.js";
+export type { IssuerCategory, KeyProtection, LicencePeriod, Provider, TrustAnchor, TrustList, TrustListJson, TrustListProviderJson, TrustService } from "./model/trust-list.js";
 export { decodeCertificate } from "./model/certificate.js";
 export type { Certificate } from "./model/certificate.js";
 export type { Name, NameAttribute } from "./model/name.js";

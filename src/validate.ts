@@ -15,7 +15,7 @@ export type { ValidationCache, ValidationCacheOptions } from "./cache/validation
 /** Options of {@link validate}. Only `trustList` is required. */
 export interface ValidateOptions extends JudgeOptions {
   /** The signed content, for a detached signature. */
-  readonly content?: Uint8Array;
+  readonly content?: Uint8Array | undefined;
 }
 
 /** Supplied certificates, decoded through the cache (DER, PEM or PKCS#7 bundles). */

@@ -6,49 +6,53 @@ import type { Certificate } from "../model/certificate.js";
 import { createFetchSession, type FetchSession } from "../fetch/session.js";
 import type { Fetcher, FetchLimits } from "../fetch/types.js";
 import { DEFAULT_LIMITS, type Limits } from "../model/limits.js";
-import type { TrustList } from "../model/trust-list.js";
+import type { TrustList, TrustListJson } from "../model/trust-list.js";
 import { resolvePolicy, type Policy } from "../policy/policy.js";
 import type { RevocationSources } from "../revocation/types.js";
 import { parseTimeInput } from "../time/parse-time.js";
+import { asTrustList } from "../trust/load.js";
 
 /** What every format's validation takes besides the file: trust, evidence, times, policy, crypto, cache and limits. */
 export interface JudgeOptions {
-  /** The providers to trust, loaded with `loadTrustList` or `vietnamTrustList()` from `decree130/trust/vn`. */
-  readonly trustList: TrustList;
+  /**
+   * The providers to trust: a list loaded with `loadTrustList` or `vietnamTrustList()` from `decree130/trust/vn`, or a
+   * `decree130/trust-list@1` JSON object (a testing kit's `pki.trustList`), loaded on each call.
+   */
+  readonly trustList: TrustList | TrustListJson;
   /** Extra certificates for path building: DER, PEM or PKCS#7 bundles. */
-  readonly certificates?: readonly (Uint8Array | string)[];
+  readonly certificates?: readonly (Uint8Array | string)[] | undefined;
   /** CRLs (DER or PEM). */
-  readonly crls?: readonly (Uint8Array | string)[];
+  readonly crls?: readonly (Uint8Array | string)[] | undefined;
   /** OCSP responses (DER). */
-  readonly ocspResponses?: readonly Uint8Array[];
+  readonly ocspResponses?: readonly Uint8Array[] | undefined;
   /**
    * Validation time; default: the clock, read once. Text is read by `parseTimeInput` (ISO-8601 or
    * `dd/mm/yyyy [HH:mm[:ss]]`; without a zone, Vietnam time).
    */
-  readonly now?: Date | string;
+  readonly now?: Date | string | undefined;
   /** A signing time the caller vouches for (a receipt log, a submission time): a proof of existence. Text as for `now`. */
-  readonly signingTime?: Date | string;
+  readonly signingTime?: Date | string | undefined;
   /** Strictness choices; see {@link Policy}. */
-  readonly policy?: Partial<Policy>;
+  readonly policy?: Partial<Policy> | undefined;
   /** WebCrypto; default `globalThis.crypto`. */
-  readonly crypto?: Crypto;
+  readonly crypto?: Crypto | undefined;
   /** A streaming digest for content (hashes parts without joining or copying them); default WebCrypto's digest. */
-  readonly digest?: DigestFunction;
+  readonly digest?: DigestFunction | undefined;
   /** Shared cache; default: a fresh one per call. */
-  readonly cache?: ValidationCache;
+  readonly cache?: ValidationCache | undefined;
   /** Bounds on input size and counts; see {@link Limits}. */
-  readonly limits?: Partial<Limits>;
+  readonly limits?: Partial<Limits> | undefined;
   /**
    * Fetches what the file and the caller do not supply: CRLs from distribution points, OCSP answers, and issuer
    * certificates from caIssuers when no path can be built otherwise. The library fetches through this function and
    * nothing else; without it nothing is fetched. `createHttpFetcher()` from `decree130/fetch` is one that is safe to
    * point at a document's URLs. See docs/online.md.
    */
-  readonly fetch?: Fetcher;
+  readonly fetch?: Fetcher | undefined;
   /** Bounds of one validation's fetching; each missing one takes its `DEFAULT_FETCH_LIMITS` value. */
-  readonly fetchLimits?: Partial<FetchLimits>;
+  readonly fetchLimits?: Partial<FetchLimits> | undefined;
   /** Aborts the validation's fetches (each then fails with `ABORTED`; the validation still returns its report). */
-  readonly signal?: AbortSignal;
+  readonly signal?: AbortSignal | undefined;
 }
 
 /** What one validation shares between its signatures: the options resolved and checked once. */
@@ -110,17 +114,16 @@ export function crlDer(input: Uint8Array | string): Uint8Array {
  * @returns the run
  * @throws TypeError for misuse (no trust list, an invalid `Date`, a time neither a `Date` nor text, no WebCrypto, a
  *   foreign cache)
- * @throws {@link Decree130Error} for supplied evidence that does not decode, or more of it than the limits allow, and
- *   `TIME_INVALID` for a `now` or `signingTime` text that is not a time
+ * @throws {@link Decree130Error} for supplied evidence that does not decode, or more of it than the limits allow,
+ *   `TIME_INVALID` for a `now` or `signingTime` text that is not a time, and `TRUST_LIST_INVALID` for a trust list
+ *   object that breaks the format
  * @example
  * ```ts
  * const run = startRun(options, readCertificates);
  * ```
  */
 export function startRun(options: JudgeOptions, readCertificates: CertificateReader): Run {
-  if (typeof options !== "object" || options === null || typeof options.trustList?.anchorsFor !== "function") {
-    throw new TypeError("options.trustList is required: load one with loadTrustList() or vietnamTrustList()");
-  }
+  const trustList = asTrustList(typeof options === "object" && options !== null ? options.trustList : undefined);
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
   const policy = resolvePolicy(options.policy);
   const now = requireDate(options.now, "now") ?? Date.now();
@@ -146,7 +149,7 @@ export function startRun(options: JudgeOptions, readCertificates: CertificateRea
     ? createFetchSession({ fetch: options.fetch, now, cache: tables.fetched, limits: options.fetchLimits, signal: options.signal })
     : undefined;
   return {
-    trustList: options.trustList,
+    trustList,
     policy,
     now,
     callerSigningTime,

@@ -53,3 +53,24 @@ export interface TrustList {
    */
   issuersOf(certificate: Certificate): readonly TrustAnchor[];
 }
+
+/** One provider of a trust list in the `decree130/trust-list@1` JSON form (docs/trust-lists.md). */
+export interface TrustListProviderJson {
+  readonly name: string;
+  readonly category: IssuerCategory;
+  /** PEM certificates. */
+  readonly certificates: readonly string[];
+  readonly licenses?: readonly { readonly from: string; readonly to: string | null }[];
+  readonly keyProtection?: KeyProtection | null;
+  readonly services?: readonly TrustService[];
+}
+
+/**
+ * A trust list in the `decree130/trust-list@1` JSON form, as parsed from a file or made by the testing kit. `validate`
+ * accepts it as is and loads it with `loadTrustList` on each call; load it once yourself to validate many files.
+ */
+export interface TrustListJson {
+  readonly schema: "decree130/trust-list@1";
+  readonly name: string;
+  readonly providers: readonly TrustListProviderJson[];
+}

@@ -1,25 +1,9 @@
-import type { IssuerCategory, KeyProtection, TrustService } from "../model/trust-list.js";
+import type { IssuerCategory, KeyProtection, TrustListJson, TrustService } from "../model/trust-list.js";
+
+export type { TrustListJson, TrustListProviderJson } from "../model/trust-list.js";
 import type { TestIdentity } from "./identity.js";
 import { toPem } from "./pem.js";
 import { isoString, toMillis, type DateInput } from "./time.js";
-
-/** One provider of a trust list in the `decree130/trust-list@1` JSON form (interfaces.md §3). */
-export interface TrustListProviderJson {
-  readonly name: string;
-  readonly category: IssuerCategory;
-  /** PEM certificates. */
-  readonly certificates: readonly string[];
-  readonly licenses?: readonly { readonly from: string; readonly to: string | null }[];
-  readonly keyProtection?: KeyProtection | null;
-  readonly services?: readonly TrustService[];
-}
-
-/** A trust list in the `decree130/trust-list@1` JSON form, ready for `JSON.stringify`. */
-export interface TrustListJson {
-  readonly schema: "decree130/trust-list@1";
-  readonly name: string;
-  readonly providers: readonly TrustListProviderJson[];
-}
 
 /** A licence period: `from` inclusive, `to` exclusive, `null` or absent for open-ended. */
 export interface LicenceInput {

@@ -193,3 +193,23 @@ export function loadTrustList(json: unknown): TrustList {
   }
   return indexTrustList(name, items(providers).map((p, i) => loadProvider(p, i)));
 }
+
+/**
+ * The trust list an option names: a loaded one as it is, or a `decree130/trust-list@1` JSON object loaded now.
+ *
+ * @param value - `options.trustList`
+ * @returns the loaded trust list
+ * @throws TypeError when no trust list is given (misuse)
+ * @throws {@link Decree130Error} `TRUST_LIST_INVALID` for a JSON object that breaks the format
+ * @example
+ * ```ts
+ * const trustList = asTrustList(pki.trustList); // the testing kit's JSON
+ * ```
+ */
+export function asTrustList(value: unknown): TrustList {
+  if (typeof value === "object" && value !== null) {
+    if (typeof (value as Partial<TrustList>).anchorsFor === "function") return value as TrustList;
+    if (Object.hasOwn(value, "schema")) return loadTrustList(value);
+  }
+  throw new TypeError("options.trustList is required: a trust list JSON object, or one loaded with loadTrustList() or vietnamTrustList()");
+}

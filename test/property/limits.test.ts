@@ -1,7 +1,7 @@
 // Each documented limit, enforced at its boundary: at the limit the input is judged, one above it a typed error (or, for
 // path building, a `no-path` with "budget exhausted"; for the policy tree, a POLICY_CONSTRAINTS failure) follows.
 import { beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_LIMITS, isDecree130Error, loadTrustList, validate, type ValidateOptions } from "../../src/index.js";
+import { DEFAULT_LIMITS, isDecree130Error, loadTrustList, validate, type TrustList, type ValidateOptions } from "../../src/index.js";
 import { decodeCertificate } from "../../src/model/certificate.js";
 import { checkPath } from "../../src/revocation/path-status.js";
 import { DEFAULT_PATH_BUDGET } from "../../src/path/types.js";
@@ -13,7 +13,7 @@ const content = new TextEncoder().encode("giới hạn");
 const SIGNED_AT = "2025-03-01T10:00:00Z";
 let pki: TestPki;
 let signer: TestIdentity;
-let options: ValidateOptions;
+let options: ValidateOptions & { trustList: TrustList };
 
 beforeAll(async () => {
   pki = await createTestPki();

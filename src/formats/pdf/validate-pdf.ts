@@ -1,5 +1,6 @@
 import { Decree130Error, isDecree130Error } from "../../errors.js";
 import { parseTimeInput } from "../../time/parse-time.js";
+import { asTrustList } from "../../trust/load.js";
 import type { Limits } from "../../model/limits.js";
 import type { Policy } from "../../policy/policy.js";
 import { resolvePolicy } from "../../policy/policy.js";
@@ -60,9 +61,7 @@ const iso = (t: number): string => new Date(t).toISOString();
  */
 export async function validatePdf(bytes: Uint8Array, options: ValidatePdfOptions): Promise<PdfReport> {
   if (!(bytes instanceof Uint8Array)) throw new TypeError("validatePdf expects the PDF as a Uint8Array");
-  if (typeof options !== "object" || options === null || typeof options.trustList?.anchorsFor !== "function") {
-    throw new TypeError("options.trustList is required: load one with loadTrustList() or vietnamTrustList()");
-  }
+  const trustList = asTrustList(typeof options === "object" && options !== null ? options.trustList : undefined);
   if (bytes.length === 0) throw new Decree130Error("INPUT_EMPTY", "the PDF holds no bytes");
   const { pdf: pdfPolicy, ...cmsPolicy } = options.policy ?? {};
   const policy = resolvePolicy(cmsPolicy);
@@ -71,7 +70,7 @@ export async function validatePdf(bytes: Uint8Array, options: ValidatePdfOptions
   const scan = await scanPdf(bytes, { ...(options.limits ? { limits: options.limits } : {}), ...(pdfPolicy ? { policy: pdfPolicy } : {}) });
   const documentWarnings: Warning[] = scan.warnings.map((detail) => warning("PDF_TOLERATED", { detail }));
   if (scan.trailingBytes) documentWarnings.push(warning("TRAILING_BYTES", { detail: "bytes after the last %%EOF" }));
-  const base: ValidateOptions = { ...options, policy: cmsPolicy, now };
+  const base: ValidateOptions = { ...options, trustList, policy: cmsPolicy, now };
   const signatures: PdfSignatureReport[] = [];
   const documentTimestamps: DocumentTimestampReport[] = [];
   for (const sig of scan.signatures) {
