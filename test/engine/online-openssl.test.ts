@@ -2,13 +2,12 @@
 // time, and a real `openssl ocsp` responder (on a free loopback port) answering the OCSP requests validate() sends
 // through the HTTP fetcher. The certificates name an OCSP URL on a reserved name; the caller's fetcher routes it to
 // the responder, as a service would route through its own proxy.
-import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadTrustList, validate, type TrustList } from "decree130";
 import { createHttpFetcher, type Fetcher } from "decree130/fetch";
-import { openssl, OPENSSL, Scratch } from "../testing/openssl.js";
+import { openssl, Scratch, startOcspResponder, type OcspResponder } from "../testing/openssl.js";
 
 const tmp = new Scratch();
 const at = (name: string): string => join(tmp.dir, name);
@@ -16,7 +15,7 @@ const at = (name: string): string => join(tmp.dir, name);
 const OCSP_URL = "http://ocsp.decree130.invalid/";
 const content = new TextEncoder().encode("Hợp đồng dịch vụ số 15/2025");
 let trustList: TrustList;
-let responder: ChildProcess | undefined;
+let responder: OcspResponder | undefined;
 let responderUrl = "";
 const asked: string[] = [];
 
@@ -46,30 +45,12 @@ beforeAll(async () => {
     name: "OpenSSL test CA",
     providers: [{ name: "TEST OpenSSL CA", category: "public", certificates: [readFileSync(at("ca.pem"), "utf8")] }],
   });
-  const child = spawn(OPENSSL, ["ocsp", "-index", at("index.txt"), "-port", "0", "-rsigner", at("ca.pem"), "-rkey", at("ca.key"), "-CA", at("ca.pem"),
-    "-nmin", "60", "-nrequest", "20"], { stdio: ["ignore", "pipe", "pipe"] });
-  responder = child;
-  // OpenSSL prints the port it bound ("ACCEPT [::]:41234 PID=...").
-  const port = await new Promise<string>((resolve, reject) => {
-    let seen = "";
-    const timer = setTimeout(() => reject(new Error(`openssl ocsp did not start: ${seen}`)), 5_000);
-    const read = (c: Buffer): void => {
-      seen += c.toString();
-      const m = /ACCEPT \S*:(\d+)/.exec(seen);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
-    };
-    child.stdout!.on("data", read);
-    child.stderr!.on("data", read);
-    child.once("exit", (code) => reject(new Error(`openssl ocsp exited (${code}): ${seen}`)));
-  });
-  responderUrl = `http://127.0.0.1:${port}/`;
+  responder = await startOcspResponder(["-index", at("index.txt"), "-rsigner", at("ca.pem"), "-rkey", at("ca.key"), "-CA", at("ca.pem"), "-nmin", "60", "-nrequest", "20"]);
+  responderUrl = responder.url;
 });
 
 afterAll(() => {
-  responder?.kill();
+  responder?.stop();
   tmp.remove();
 });
 

@@ -1,14 +1,13 @@
 // OCSP requests checked by OpenSSL: the same octets as `openssl ocsp -reqout`, parsed by `openssl ocsp -req_text`, and
 // answered by a real `openssl ocsp` responder (started here on a free port) for the right serial. The CA, the
 // certificates and the responder's index are made by OpenSSL at test time, in a scratch directory.
-import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decodeCertificate, type Certificate } from "decree130";
 import { createHttpFetcher, encodeOcspRequest } from "decree130/fetch";
 import { decodeOcspResponse } from "../../src/model/ocsp-response.js";
-import { openssl, OPENSSL, Scratch } from "../testing/openssl.js";
+import { openssl, Scratch, startOcspResponder, type OcspResponder } from "../testing/openssl.js";
 import { NEVER } from "./fixtures.js";
 
 const tmp = new Scratch();
@@ -93,33 +92,15 @@ describe("encodeOcspRequest", () => {
 });
 
 describe("a real OpenSSL responder answers our requests", () => {
-  let responder: ChildProcess | undefined;
+  let responder: OcspResponder | undefined;
   let url = "";
 
   beforeAll(async () => {
-    const child = spawn(OPENSSL, ["ocsp", "-index", at("index.txt"), "-port", "0", "-rsigner", at("ca.pem"), "-rkey", at("ca.key"), "-CA", at("ca.pem"),
-      "-nmin", "60", "-nrequest", "10"], { stdio: ["ignore", "pipe", "pipe"] });
-    responder = child;
-    // OpenSSL prints the port it bound ("ACCEPT [::]:41234 PID=...") on stdout, its other messages on stderr.
-    const port = await new Promise<string>((resolve, reject) => {
-      let seen = "";
-      const timer = setTimeout(() => reject(new Error(`openssl ocsp did not start: ${seen}`)), 5_000);
-      const read = (c: Buffer): void => {
-        seen += c.toString();
-        const m = /ACCEPT \S*:(\d+)/.exec(seen);
-        if (m) {
-          clearTimeout(timer);
-          resolve(m[1]!);
-        }
-      };
-      child.stdout!.on("data", read);
-      child.stderr!.on("data", read);
-      child.once("exit", (code) => reject(new Error(`openssl ocsp exited (${code}): ${seen}`)));
-    });
-    url = `http://127.0.0.1:${port}/`;
+    responder = await startOcspResponder(["-index", at("index.txt"), "-rsigner", at("ca.pem"), "-rkey", at("ca.key"), "-CA", at("ca.pem"), "-nmin", "60", "-nrequest", "10"]);
+    url = responder.url;
   });
   afterAll(() => {
-    responder?.kill();
+    responder?.stop();
   });
 
   it("good and revoked, each for the serial asked, through the HTTP fetcher", { timeout: 10_000 }, async () => {
