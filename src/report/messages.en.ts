@@ -52,7 +52,6 @@ export const MESSAGES_EN: Readonly<Record<ConditionCode | WarningCode, string>> 
   FETCH_FAILED: "Could not fetch {url}: {detail}.",
   FETCH_REFUSED: "Did not fetch {url}: {detail}.",
   CERTIFICATE_UNUSABLE: "A certificate in the file could not be used: {detail}.",
-  NOT_EVALUATED: "This condition is not evaluated for this format in this version.",
   MST_MISMATCH: "The {role} certificate's tax code (MST {certificate}) differs from the one in the invoice ({document}).",
   NO_SIGNED_SIGNING_TIME: "The signature carries no signed signing time: {detail}.",
   TAX_AUTHORITY_UNEXPECTED: "The tax-authority signature's certificate ({commonName}) is not a General Department of Taxation one.",

@@ -51,7 +51,6 @@ export const MESSAGES_VI: Readonly<Record<ConditionCode | WarningCode, string>> 
   FETCH_FAILED: "Không tải được {url}: {detail}.",
   FETCH_REFUSED: "Không tải {url} (bị từ chối): {detail}.",
   CERTIFICATE_UNUSABLE: "Một chứng thư số trong tệp không sử dụng được: {detail}.",
-  NOT_EVALUATED: "Điều kiện này chưa được đánh giá cho định dạng này trong phiên bản hiện tại.",
   MST_MISMATCH: "Mã số thuế trong chứng thư số của {role} (MST {certificate}) khác với mã số thuế trên hóa đơn ({document}).",
   NO_SIGNED_SIGNING_TIME: "Chữ ký không có thời điểm ký được ký kèm: {detail}.",
   TAX_AUTHORITY_UNEXPECTED: "Chứng thư số của chữ ký cơ quan thuế ({commonName}) không phải của Tổng cục Thuế.",
