@@ -54,7 +54,7 @@ export const MESSAGES_EN: Readonly<Record<ConditionCode | WarningCode, string>> 
   CERTIFICATE_UNUSABLE: "A certificate in the file could not be used: {detail}.",
   MST_MISMATCH: "The {role} certificate's tax code (MST {certificate}) differs from the one in the invoice ({document}).",
   NO_SIGNED_SIGNING_TIME: "The signature carries no signed signing time: {detail}.",
-  TAX_AUTHORITY_UNEXPECTED: "The tax-authority signature's certificate ({commonName}) is not a General Department of Taxation one.",
+  TAX_AUTHORITY_UNEXPECTED: "The tax-authority signature's certificate ({commonName}) is not shown to be a General Department of Taxation one: {reason}.",
   SELLER_SIGNATURE_MISSING: "The invoice carries a tax-authority signature but no seller signature.",
   SIGNING_ORDER_INVERTED: "The tax authority signed ({taxAuthority}) before the seller ({seller}).",
   ENVELOPE_UNSIGNED: "The message envelope (TDiep/TTChung: sender, receiver, message type) is covered by no signature.",

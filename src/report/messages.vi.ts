@@ -53,7 +53,7 @@ export const MESSAGES_VI: Readonly<Record<ConditionCode | WarningCode, string>> 
   CERTIFICATE_UNUSABLE: "Một chứng thư số trong tệp không sử dụng được: {detail}.",
   MST_MISMATCH: "Mã số thuế trong chứng thư số của {role} (MST {certificate}) khác với mã số thuế trên hóa đơn ({document}).",
   NO_SIGNED_SIGNING_TIME: "Chữ ký không có thời điểm ký được ký kèm: {detail}.",
-  TAX_AUTHORITY_UNEXPECTED: "Chứng thư số của chữ ký cơ quan thuế ({commonName}) không phải của Tổng cục Thuế.",
+  TAX_AUTHORITY_UNEXPECTED: "Chưa xác nhận được chứng thư số của chữ ký cơ quan thuế ({commonName}) là của Tổng cục Thuế: {reason}.",
   SELLER_SIGNATURE_MISSING: "Hóa đơn có chữ ký của cơ quan thuế nhưng không có chữ ký của người bán.",
   SIGNING_ORDER_INVERTED: "Cơ quan thuế ký ({taxAuthority}) trước người bán ({seller}).",
   ENVELOPE_UNSIGNED: "Phần bao thông điệp (TDiep/TTChung: nơi gửi, nơi nhận, loại thông điệp) không được chữ ký nào bảo đảm.",

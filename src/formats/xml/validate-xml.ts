@@ -13,7 +13,7 @@ import { readCertificates } from "../certificates.js";
 import { documentCode, XML_DOCUMENT_CODES, type XmlDocumentCode } from "./document-codes.js";
 import type { XmlDocumentKind, XmlEnvelope } from "./document-facts.js";
 import { xmlFile } from "./file-under-test.js";
-import { taxAuthorityNameMatches } from "./identity.js";
+import { TAX_AUTHORITY_REASONS, taxAuthorityNameMatches } from "./identity.js";
 import type { InvoiceData } from "./invoice-data.js";
 import type { XmlLimits } from "./limits.js";
 import { readSignedXml } from "./read-signed-xml.js";
@@ -93,7 +93,7 @@ function withXmlRules(report: SignatureReport, sig: XmlSignatureUnderTest, cert:
     out = { ...out, conditions, verdict: verdictOf(conditions) };
   }
   if (sig.role === "tax-authority" && cert && taxAuthorityNameMatches(cert) && report.provider.category !== "government") {
-    const detail = { commonName: attributeValues(cert.subject, "2.5.4.3")[0] ?? "—" };
+    const detail = { commonName: attributeValues(cert.subject, "2.5.4.3")[0] ?? "—", reason: TAX_AUTHORITY_REASONS.path };
     out = { ...out, warnings: [...out.warnings, warning("TAX_AUTHORITY_UNEXPECTED", detail)] };
   }
   return out;
