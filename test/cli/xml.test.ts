@@ -129,3 +129,27 @@ describe("decree130 verify invoice.xml", () => {
     expect(r.stdout).toContain("LEGACY_ALGORITHM");
   });
 });
+
+describe("the bundled demo invoice (examples/demo, made by scripts/make-demo-invoice.mjs)", () => {
+  const demo = (p: string) => join(root, "examples/demo", p);
+  const evidence = [
+    "--trust-list",
+    demo("invoice-trust-list.json"),
+    ...["national-root", "public-ca", "government-root", "government-sub-ca"].flatMap((ca) => ["--crl", demo(`invoice-${ca}.crl`)]),
+    "--now",
+    "2025-06-01T00:00:00Z",
+  ];
+  it("invoice.xml is SECURE: who signed what is shown", () => {
+    const r = runSync(["verify", demo("invoice.xml"), ...evidence, "--lang", "en"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("Signature 1/2 — Seller: SECURE");
+    expect(r.stdout).toContain("Signature 2/2 — Tax authority: SECURE");
+    expect(r.stdout).toContain("Number: 0000123 — Series: C25TAA");
+  });
+  it("invoice-wrapped.xml is NOT_SECURE (NOT_BOUND_TO_DOCUMENT) and shows no invoice data", () => {
+    const r = runSync(["verify", demo("invoice-wrapped.xml"), ...evidence, "--lang", "en"]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("NOT_BOUND_TO_DOCUMENT");
+    expect(r.stdout).toContain("No intact signed invoice data to show.");
+  });
+});
