@@ -51,6 +51,10 @@ const XML_LABELS = {
  *
  * @param bytes - the file
  * @returns `true` for XML
+ * @example
+ * ```ts
+ * looksLikeXml(new Uint8Array(await file.arrayBuffer())); // true for an e-invoice
+ * ```
  */
 export function looksLikeXml(bytes: Uint8Array): boolean {
   let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
@@ -108,6 +112,10 @@ function documentSection(report: XmlReport, lang: Lang): HTMLElement {
  * @param report - what `validateXml` returned
  * @param lang - the language of labels and reasons
  * @returns nodes to insert
+ * @example
+ * ```ts
+ * result.replaceChildren(renderXmlReport(await validateXml(bytes, options), "vi"));
+ * ```
  */
 export function renderXmlReport(report: XmlReport, lang: Lang): DocumentFragment {
   const X = XML_LABELS[lang];

@@ -30,6 +30,7 @@ export interface XmlLabels {
   readonly contentIgnored: string;
 }
 
+/** The XML report's words in Vietnamese and English, one entry per language. */
 export const XML_LABELS: Readonly<Record<"vi" | "en", XmlLabels>> = {
   vi: {
     role: { seller: "Người bán", buyer: "Người mua", "tax-authority": "Cơ quan thuế", taxpayer: "Người nộp thuế", other: "Chữ ký khác" },
