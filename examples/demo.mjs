@@ -1,5 +1,7 @@
-// `npm run demo`: runs the built command line over three example signatures and says, in a line, why each gets its
-// verdict. Add `-- --lang en` for English. The files come from test/fixtures/make-fixtures.sh (OpenSSL under faketime).
+// `npm run demo`: runs the built command line over three example signatures and two signed e-invoices, and says, in a
+// line, why each gets its verdict. Add `-- --lang en` for English. The .p7s files come from
+// test/fixtures/make-fixtures.sh (OpenSSL under faketime); the invoices from scripts/make-demo-invoice.mjs (the testing
+// kit), with a test PKI of their own: see examples/demo/README.md.
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
@@ -7,6 +9,17 @@ const here = (p) => fileURLToPath(new URL(`./demo/${p}`, import.meta.url));
 const bin = fileURLToPath(new URL("../dist/cli/main.js", import.meta.url));
 const lang = process.argv.includes("--lang") ? process.argv[process.argv.indexOf("--lang") + 1] : "vi";
 const common = ["--trust-list", here("trust-list.json"), "--crl", here("public-ca.crl"), "--crl", here("national-root.crl"), "--now", "2025-06-01T00:00:00Z", "--lang", lang];
+
+// The invoices' test PKI: its trust list and a CRL from each CA on their paths.
+const invoiceEvidence = [
+  "--trust-list",
+  here("invoice-trust-list.json"),
+  ...["national-root", "public-ca", "government-root", "government-sub-ca"].flatMap((ca) => ["--crl", here(`invoice-${ca}.crl`)]),
+  "--now",
+  "2025-06-01T00:00:00Z",
+  "--lang",
+  lang,
+];
 
 const examples = [
   {
@@ -21,10 +34,20 @@ const examples = [
     file: "indeterminate-expired.p7s",
     why: "Signed inside the certificate's validity, which has since ended, and nothing proves when → INDETERMINATE (exit 2); add --signing-time to vouch for it.",
   },
+  {
+    file: "invoice.xml",
+    why: "An e-invoice signed by the seller and by the tax authority (TỔNG CỤC THUẾ), both certificates from listed providers, valid and not revoked → SECURE (exit 0).",
+    args: invoiceEvidence,
+  },
+  {
+    file: "invoice-wrapped.xml",
+    why: "The same invoice with a forged DLHDon in front and the signed one hidden inside it (signature wrapping): the signatures still verify, but not over the data a reader sees → NOT_SECURE (exit 1).",
+    args: invoiceEvidence,
+  },
 ];
 
-for (const { file, why } of examples) {
+for (const { file, why, args } of examples) {
   console.log(`\n=== ${file}\n    ${why}\n`);
-  const r = spawnSync(process.execPath, [bin, "verify", here(file), ...common], { stdio: "inherit" });
+  const r = spawnSync(process.execPath, [bin, "verify", here(file), ...(args ?? common)], { stdio: "inherit" });
   console.log(`    exit code: ${r.status}`);
 }

@@ -9,6 +9,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { isDecree130Error } from "../../src/errors.js";
 import { validateXml, type XmlReport } from "../../src/formats/xml/index.js";
+import { vietnamTrustList } from "../../src/trust/vn/index.js";
 import { SUITES_DIR, tally, timed, type CaseResult, type SuiteResult, type Verdict } from "../lib.js";
 
 const NOW = new Date("2026-01-01T00:00:00Z");
@@ -41,7 +42,7 @@ export const XSW_EXPECTED: Readonly<Record<string, { readonly outcome: string; r
  * @returns `accepted`, `partial`, `rejected:<code>`, or `other:<code>` for anything else
  * @example
  * ```ts
- * classifyXsw(await validateXml(bytes, { now })); // "rejected:NOT_BOUND_TO_DOCUMENT"
+ * classifyXsw(await validateXml(bytes, { now, trustList: vietnamTrustList() })); // "rejected:NOT_BOUND_TO_DOCUMENT"
  * ```
  */
 export function classifyXsw(report: XmlReport): string {
@@ -76,7 +77,7 @@ export async function runXmlXsw(): Promise<SuiteResult> {
       continue;
     }
     const bytes = new Uint8Array(readFileSync(join(dir, file)));
-    const t = await timed(() => validateXml(bytes, { now: NOW }));
+    const t = await timed(() => validateXml(bytes, { now: NOW, trustList: vietnamTrustList() }));
     if (t.hung) {
       out.push({ id: file, expected: expected.outcome, actual: "hung", ms: t.ms, verdict: "hung" });
       continue;

@@ -12,10 +12,13 @@ import {
   type ValidateOptions,
 } from "decree130";
 import { vietnamTrustList } from "decree130/trust/vn";
+import { validateXml, type XmlReport } from "decree130/xml";
 import { LABELS, type Lang } from "./labels.js";
 import { renderReport } from "./render.js";
+import { looksLikeXml, renderXmlReport } from "./render-xml.js";
 
-const SIGNATURE_EXT = /\.(p7s|p7m|p7b|pem|b64|cms|sig)$/i;
+const SIGNATURE_EXT = /\.(p7s|p7m|p7b|pem|b64|cms|sig|xml)$/i;
+const render = (r: Report | XmlReport, lang: Lang): Node => ("document" in r ? renderXmlReport(r, lang) : renderReport(r, lang));
 
 const state: {
   lang: Lang;
@@ -92,7 +95,7 @@ function timeField(id: "now" | "signing-time"): ParsedTime | undefined | null {
   }
 }
 
-let lastReport: Report | null = null;
+let lastReport: Report | XmlReport | null = null;
 
 async function check(): Promise<void> {
   const L = LABELS[state.lang];
@@ -113,10 +116,12 @@ async function check(): Promise<void> {
       ...(signingTime ? { signingTime: signingTime.time } : {}),
       ...(state.content ? { content: await bytes(state.content) } : {}),
     };
-    const report = await validate(await bytes(state.signature), options);
+    const input = await bytes(state.signature);
+    // A signed XML invoice carries its signatures inside: told apart by content, as the command line does.
+    const report = looksLikeXml(input) ? await validateXml(input, options) : await validate(input, options);
     if (run !== state.run) return; // a newer check started meanwhile
     lastReport = report;
-    show(renderReport(report, state.lang), "done");
+    show(render(report, state.lang), "done");
   } catch (err) {
     if (run !== state.run) return;
     const { code, text } = explain(err, "ERROR");
@@ -185,7 +190,7 @@ function wire(): void {
       setText();
       timeField("now");
       timeField("signing-time");
-      if (lastReport) show(renderReport(lastReport, state.lang), "done");
+      if (lastReport) show(render(lastReport, state.lang), "done");
     });
   }
 }

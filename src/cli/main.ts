@@ -16,6 +16,8 @@ import {
   type EvidenceFile,
 } from "./inputs.js";
 import { USAGE, describeProblem, problemJson } from "./messages.js";
+import { detectFormat } from "./detect-format.js";
+import { verifyXml } from "./xml-output.js";
 import { CliError, usageError, type Lang } from "./problem.js";
 
 /**
@@ -97,6 +99,7 @@ function onlineOptions(inv: Invocation): Pick<ValidateOptions, "fetch" | "fetchL
 async function verify(inv: Invocation): Promise<number> {
   const online = onlineOptions(inv);
   const { input, options, evidence, assumed } = await prepare(inv);
+  if (detectFormat(input) === "xml") return verifyXml(input, { ...options, ...online }, { file: inv.file, lang: inv.lang, json: inv.flags.has("json"), evidence, assumed });
   let report: Report;
   try {
     report = await validate(input, { ...options, ...online, ...(await digestFor(input.length + (options.content?.length ?? 0))) });

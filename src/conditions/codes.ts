@@ -54,8 +54,6 @@ export const CONDITION_CODES = {
   NO_SOLE_CONTROL_EVIDENCE: { conditions: ["soleControl"], status: "INDETERMINATE" },
   // shared by several conditions
   REVOCATION_UNKNOWN: { conditions: ["validityPeriod", "soleControl"], status: "INDETERMINATE" },
-  // placeholder of the provisional XML entry, until signed XML is judged by the engine
-  NOT_EVALUATED: { conditions: ["validityPeriod", "issuerType", "soleControl"], status: "INDETERMINATE" },
   SIGNING_CERT_NOT_FOUND: {
     conditions: ["validityPeriod", "keyCorrespondence", "issuerType", "soleControl"],
     status: "INDETERMINATE",

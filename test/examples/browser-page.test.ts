@@ -165,6 +165,37 @@ describe.skipIf(skipReason !== undefined)("examples/browser in Chromium (skip re
     expect(await page.textContent("[data-field=category]")).toBe("Government-specialized");
   });
 
+  it("judges a signed XML e-invoice (told apart by content): document verdict, seller, buyer, amounts and each signature's role", async () => {
+    const demo = (p: string): string => fileURLToPath(new URL(`../../examples/demo/${p}`, import.meta.url));
+    await page.setInputFiles("#certificates", []);
+    await type("now", "2025-06-01T00:00:00Z");
+    await page.setInputFiles("#trust-list", demo("invoice-trust-list.json"));
+    await page.setInputFiles("#crls", ["national-root", "public-ca", "government-root", "government-sub-ca"].map((ca) => demo(`invoice-${ca}.crl`)));
+    await page.setInputFiles("#signature", demo("invoice.xml"));
+    const verdict = page.locator("#result[data-status=done] [data-document-verdict]");
+    await verdict.waitFor();
+    expect(await verdict.getAttribute("data-document-verdict")).toBe("SECURE");
+    expect(await page.textContent("[data-field=invoice-number]")).toBe("0000123");
+    expect(await page.textContent("[data-field=seller]")).toBe("TEST Công ty Cổ phần Bán Lẻ Thử Nghiệm (MST 0101234567)");
+    expect(await page.textContent("[data-field=buyer]")).toBe("TEST Công ty TNHH Mua Hàng (MST 0109876543)");
+    expect(await page.textContent("[data-field=total]")).toBe("2079000 VND");
+    const roles = page.locator("section[data-role]");
+    expect(await roles.count()).toBe(2);
+    expect(await roles.nth(0).getAttribute("data-role")).toBe("seller");
+    expect(await roles.nth(1).getAttribute("data-role")).toBe("tax-authority");
+    expect(await roles.nth(1).locator("h2").textContent()).toBe("Tax authority — Signature 2/2: SECURE");
+    expect(await roles.nth(0).locator("[data-field=claimed-time]").textContent()).toBe("20/05/2025 10:00:00 (Vietnam time, as the signer states)");
+    expect(await page.locator("section[data-role] [data-condition][data-status=PASSED]").count()).toBe(8);
+  });
+
+  it("a wrapped XML invoice: NOT_SECURE, NOT_BOUND_TO_DOCUMENT, and the forged data is not shown", async () => {
+    await page.setInputFiles("#signature", fileURLToPath(new URL("../../examples/demo/invoice-wrapped.xml", import.meta.url)));
+    await page.locator("#result[data-status=done] [data-document-verdict=NOT_SECURE]").waitFor();
+    expect(await page.getAttribute("[data-role=seller] [data-condition=keyCorrespondence]", "data-code")).toBe("NOT_BOUND_TO_DOCUMENT");
+    expect(await page.locator("[data-field=no-invoice]").count()).toBe(1);
+    expect(await page.locator("[data-field=total]").count()).toBe(0);
+  });
+
   it("uploaded nothing: every request went to the page's own server for the page itself", () => {
     const foreign = requests.filter((r) => !/^GET http:\/\/127\.0\.0\.1:\d+\/(app\.js)?$/.test(r));
     expect(foreign).toEqual([]);

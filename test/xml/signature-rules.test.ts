@@ -4,11 +4,11 @@ import { createTestInvoice, issueCertificate, signXml, tamperXmlText } from "dec
 import { mstMatches, taxAuthorityNameMatches, validateXml, type XmlReport } from "decree130/xml";
 import { isDecree130Error } from "../../src/errors.js";
 import { decodeCertificate } from "../../src/model/certificate.js";
-import { NOW, xmlSigners } from "./helpers.js";
+import { xmlOptions, xmlSigners } from "./helpers.js";
 
 const key = (r: XmlReport, i = 0) => r.signatures[i]!.conditions.keyCorrespondence;
 const warnings = (r: XmlReport, i = 0) => r.signatures[i]!.warnings.map((w) => w.code);
-const judge = (xml: string, policy = {}) => validateXml(xml, { now: NOW, policy });
+const judge = async (xml: string, policy = {}) => validateXml(xml, { ...(await xmlOptions()), policy });
 const T = "2025-06-01T02:00:00Z";
 const invoice = (extra = {}) =>
   createTestInvoice({
@@ -21,11 +21,13 @@ const MORE = "http://www.w3.org/2001/04/xmldsig-more#";
 
 describe("algorithms (a table; legacy accepted with a warning unless strict)", async () => {
   const s = await xmlSigners();
-  it("rsa-sha1 / sha1: PASSED with warning WEAK_ALGORITHM by default, FAILED under strict", async () => {
+  it("rsa-sha1 / sha1: PASSED with warning LEGACY_ALGORITHM (one code across formats) by default, FAILED WEAK_ALGORITHM under strict", async () => {
     const xml = await signXml(invoice(), s.rsaSeller, { role: "seller", digest: "SHA-1", signingTime: T });
     const lax = await judge(xml);
     expect(key(lax).status).toBe("PASSED");
-    expect(warnings(lax)).toEqual(["WEAK_ALGORITHM"]);
+    expect(warnings(lax)).toEqual(["LEGACY_ALGORITHM"]);
+    expect(key(lax).evidence).toMatchObject({ legacyAlgorithm: true });
+    expect(key(lax).evidence["legacyAlgorithms"]).toContain("SHA-1");
     expect(key(await judge(xml, { algorithms: "strict" }))).toMatchObject({ status: "FAILED", code: "WEAK_ALGORITHM" });
   });
   it.each([
@@ -171,10 +173,10 @@ describe("the document", async () => {
   });
   it("more signatures than limits.maxSignatures is a typed error", async () => {
     const two = await signXml(signed, s.taxAuthority, { role: "tax-authority" });
-    const err: unknown = await validateXml(two, { now: NOW, limits: { maxSignatures: 1 } }).catch((e: unknown) => e);
+    const err: unknown = await validateXml(two, { ...(await xmlOptions()), limits: { maxSignatures: 1 } }).catch((e: unknown) => e);
     expect(isDecree130Error(err) && err.code).toBe("XML_LIMIT_EXCEEDED");
   });
   it("misuse is a TypeError", async () => {
-    await expect(validateXml(signed, { now: new Date(Number.NaN) })).rejects.toThrow(TypeError);
+    await expect(validateXml(signed, { ...(await xmlOptions()), now: new Date(Number.NaN) })).rejects.toThrow(TypeError);
   });
 });

@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { validateXml } from "decree130/xml";
+import { vietnamTrustList } from "decree130/trust/vn";
 import { classifyXsw, XSW_EXPECTED } from "../../conformance/suites/xml-xsw.js";
 import { CORPORA } from "../corpora.js";
 
@@ -16,12 +17,12 @@ describe("xml-xsw corpus", () => {
     expect(listed).toHaveLength(11);
   });
   it.each(Object.entries(XSW_EXPECTED))("%s: %j", async (file, { outcome }) => {
-    const report = await validateXml(new Uint8Array(readFileSync(join(dir, file))), { now: new Date("2026-01-01T00:00:00Z") });
+    const report = await validateXml(new Uint8Array(readFileSync(join(dir, file))), { now: new Date("2026-01-01T00:00:00Z"), trustList: vietnamTrustList() });
     expect(classifyXsw(report)).toBe(outcome);
     if (outcome !== "accepted") expect(report.document.invoice).toBeNull();
   });
   it("the misplaced sample names only the moved element as signed, never the fake root", async () => {
-    const report = await validateXml(new Uint8Array(readFileSync(join(dir, "dss-xades/XSW-enveloped-fake-content-misplaced.xml"))), { now: new Date("2026-01-01T00:00:00Z") });
+    const report = await validateXml(new Uint8Array(readFileSync(join(dir, "dss-xades/XSW-enveloped-fake-content-misplaced.xml"))), { now: new Date("2026-01-01T00:00:00Z"), trustList: vietnamTrustList() });
     expect(report.signatures[0]!.xml.boundTo).toMatch(/^\/TrustServiceStatusList\/.+\/TrustServiceStatusList$/);
     expect(report.document.warnings.map((w) => w.code)).toEqual(["PARTIALLY_SIGNED"]);
   });

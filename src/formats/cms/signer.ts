@@ -15,8 +15,8 @@ import type { Policy } from "../../policy/policy.js";
 import type { Warning } from "../../report/types.js";
 import { readSignedAttributes, type EssCertId, type SignedAttributeValues } from "./signed-attributes.js";
 
-/** How a verification failure maps to keyCorrespondence codes. */
-const VERIFY_CODES: Readonly<Record<VerifyFailure, BindingProblem["code"]>> = {
+/** How a verification failure maps to keyCorrespondence codes (every format's binding check reports them so). */
+export const VERIFY_CODES: Readonly<Record<VerifyFailure, BindingProblem["code"]>> = {
   SIGNATURE_INVALID: "SIGNATURE_INVALID",
   MALFORMED_SIGNATURE: "SIGNATURE_INVALID",
   MALFORMED_KEY: "SIGNATURE_INVALID",

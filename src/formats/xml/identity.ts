@@ -49,6 +49,12 @@ export function taxAuthorityNameMatches(cert: Certificate): boolean {
   return attributeValues(cert.subject, CN).some((cn) => TAX_AUTHORITY_NAMES.has(cn.normalize("NFC").toLowerCase().trim()));
 }
 
+/** Why a tax-authority certificate is not taken for the GDT's: its name, or its path. */
+export const TAX_AUTHORITY_REASONS = {
+  name: { vi: "tên chung (CN) không phải TỔNG CỤC THUẾ hay CỤC THUẾ", en: "its common name is neither TỔNG CỤC THUẾ nor CỤC THUẾ" },
+  path: { vi: "không có đường dẫn chứng thực tới một tổ chức chuyên dùng Chính phủ", en: "no certification path reaches a Government-specialized provider" },
+} as const;
+
 const ROLE_LABEL = { seller: { vi: "người bán", en: "seller" }, buyer: { vi: "người mua", en: "buyer" } } as const;
 
 /** What {@link identityWarnings} reads of a signature. */
@@ -83,7 +89,7 @@ export function identityWarnings(signature: IdentitySubject, cert: Certificate):
     }
   }
   if (role === "tax-authority" && !taxAuthorityNameMatches(cert)) {
-    out.push(warning("TAX_AUTHORITY_UNEXPECTED", { commonName: attributeValues(cert.subject, CN)[0] ?? "—" }));
+    out.push(warning("TAX_AUTHORITY_UNEXPECTED", { commonName: attributeValues(cert.subject, CN)[0] ?? "—", reason: TAX_AUTHORITY_REASONS.name }));
   }
   return out;
 }

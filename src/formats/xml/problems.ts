@@ -1,4 +1,7 @@
-/** The keyCorrespondence codes the XML layer decides (all `FAILED`), in the order a report names the first. */
+/**
+ * The keyCorrespondence codes the XML layer finds without a certificate, in the order it lists them (the engine names the
+ * decisive one by its own precedence, the same for every format).
+ */
 export const XML_PROBLEM_PRECEDENCE = [
   "MALFORMED_SIGNATURE",
   "UNSUPPORTED_REFERENCE",
@@ -8,7 +11,6 @@ export const XML_PROBLEM_PRECEDENCE = [
   "SIGNATURE_INVALID",
   "HASH_MISMATCH",
   "NOT_BOUND_TO_DOCUMENT",
-  "KEY_USAGE",
 ] as const;
 
 /** A keyCorrespondence failure code of the XML layer. */

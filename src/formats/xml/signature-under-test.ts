@@ -1,7 +1,7 @@
 import type { Env, VerifyOutcome } from "../../crypto/types.js";
 import { verifyRaw, verifySignature, type VerifyOptions } from "../../crypto/verify.js";
 import type { AlgorithmIdentifier } from "../../model/algorithm.js";
-import { messageFor, warning } from "../../report/finding.js";
+import { warning } from "../../report/finding.js";
 import type { Warning } from "../../report/types.js";
 import { XML_C14N_METHODS, XML_SIGNATURE_METHODS } from "./algorithms.js";
 import { bindSignature } from "./binding.js";
@@ -48,7 +48,7 @@ export interface XmlSignatureUnderTest {
   readonly signingTime: XmlSigningTime | null;
   /** The same, in milliseconds since the epoch (`T_claim`). */
   readonly claimedTime: number | undefined;
-  /** Warnings about this signature: `NO_SIGNED_SIGNING_TIME`, `WEAK_ALGORITHM` (legacy, accepted), order warnings. */
+  /** Warnings about this signature: `NO_SIGNED_SIGNING_TIME` and the order warnings (legacy algorithms: the engine's `LEGACY_ALGORITHM`). */
   readonly warnings: Warning[];
   /** `KeyInfo/X509Data/X509Certificate` values, DER, in order: signing-certificate and path candidates. */
   readonly certificates: readonly Uint8Array[];
@@ -80,11 +80,6 @@ export interface XmlContext {
   readonly limits: XmlLimits;
   readonly crypto: Crypto;
   readonly algorithms: "default" | "strict";
-}
-
-/** The `WEAK_ALGORITHM` warning xml.md names for legacy algorithms accepted under the default policy. */
-export function legacyWarning(detail: string): Warning {
-  return { code: "WEAK_ALGORITHM", message: messageFor("LEGACY_ALGORITHM", { detail }) };
 }
 
 const refuse = (detail: string): Promise<VerifyOutcome> => Promise.resolve({ ok: false, code: "UNSUPPORTED_ALGORITHM", detail });
@@ -155,7 +150,9 @@ export async function checkSignature(el: XmlElement, index: number, ctx: XmlCont
   const signedInfo = options ? new TextEncoder().encode(canonicalize({ apex: spec.signedInfo }, options)) : null;
 
   const binding = bindSignature(el, role, ctx.doc, refs);
-  if (binding.problem) problems.push(binding.problem);
+  // A reference that cannot be used already fails the signature and is the reason it binds to nothing: naming the
+  // missing binding too would hide the cause behind its consequence.
+  if (binding.problem && refs.every((r) => r.problem === undefined)) problems.push(binding.problem);
   const bound = binding.bound;
   const allDigestsValid = refs.every((r) => r.digestValid);
   const invoice = allDigestsValid && bound && !("root" in bound) && bound.local === "DLHDon" ? readInvoiceData(bound) : null;
@@ -163,7 +160,6 @@ export async function checkSignature(el: XmlElement, index: number, ctx: XmlCont
   const warnings: Warning[] = [];
   const time = signedSigningTime(spec, refs);
   if ("missing" in time) warnings.push(warning("NO_SIGNED_SIGNING_TIME", { detail: time.missing }));
-  if (legacy.size > 0) warnings.push(legacyWarning([...legacy].join(", ")));
 
   const verifyWith = (spki: Uint8Array, env: Env, verifyOptions?: VerifyOptions): Promise<VerifyOutcome> => {
     if (!method || !signedInfo) return refuse("the signature or canonicalization method is not supported");

@@ -1,46 +1,33 @@
-import { createKeyCache } from "../../cache/key-cache.js";
-import type { Env, KeySource } from "../../crypto/types.js";
-import { parseVietnameseIdentifiers } from "../../identity/vn-identifiers.js";
+import { certificateDecoder } from "../../cache/decoded.js";
+import type { CacheTables } from "../../cache/validation-cache.js";
+import { judgeFile } from "../../engine/judge-file.js";
+import { startRun, type JudgeOptions } from "../../engine/run.js";
 import type { Certificate } from "../../model/certificate.js";
-import { attributeValues, formatName } from "../../model/name.js";
-import type { TrustList } from "../../model/trust-list.js";
-import { resolvePolicy, type Policy } from "../../policy/policy.js";
+import type { Limits } from "../../model/limits.js";
 import { encodeBase64 } from "../../lib/base64.js";
-import { finding, warning } from "../../report/finding.js";
-import type { ConditionResult, IssuerTypeResult, Message, SignatureReport, Verdict, Warning } from "../../report/types.js";
+import { attributeValues } from "../../model/name.js";
+import { warning } from "../../report/finding.js";
+import type { Message, SignatureReport, Verdict, Warning } from "../../report/types.js";
 import { verdictOf } from "../../report/verdict.js";
-import { iso } from "../../lib/iso.js";
-import { regimeAt } from "../../report/regime.js";
-import { resolveTimes } from "../../time/signing-time.js";
+import { readCertificates } from "../certificates.js";
 import { documentCode, XML_DOCUMENT_CODES, type XmlDocumentCode } from "./document-codes.js";
 import type { XmlDocumentKind, XmlEnvelope } from "./document-facts.js";
-import { identityWarnings } from "./identity.js";
+import { xmlFile } from "./file-under-test.js";
+import { TAX_AUTHORITY_REASONS, taxAuthorityNameMatches } from "./identity.js";
 import type { InvoiceData } from "./invoice-data.js";
-import { xmlKeyCorrespondence } from "./key-correspondence.js";
 import type { XmlLimits } from "./limits.js";
 import { readSignedXml } from "./read-signed-xml.js";
 import type { XmlRole } from "./roles.js";
-import { legacyWarning, type XmlCoverage, type XmlSignatureUnderTest } from "./signature-under-test.js";
-import { selectSigningCertificate } from "./signing-certificate.js";
+import type { XmlCoverage, XmlSignatureUnderTest } from "./signature-under-test.js";
 import type { XmlSigningTime } from "./signing-time.js";
 
-/** Options of {@link validateXml}. */
-export interface ValidateXmlOptions {
-  /** Accepted for the engine to come; this version does not judge the issuer yet. */
-  readonly trustList?: TrustList;
-  /** Validation time; default: the clock, read once here. */
-  readonly now?: Date;
-  /** Strictness choices; `algorithms` and `clockSkewMs` apply in this version. */
-  readonly policy?: Partial<Policy>;
-  /** WebCrypto; default `globalThis.crypto`. */
-  readonly crypto?: Crypto;
-  /** Bounds; see {@link XmlLimits}. */
-  readonly limits?: Partial<XmlLimits>;
-  /** Imported keys, shared across validations (`createKeyCache()`); default: a fresh cache per call. */
-  readonly keys?: KeySource;
+/** Options of {@link validateXml}: those of `validate()` (trust list required), and the XML reader's bounds. */
+export interface ValidateXmlOptions extends Omit<JudgeOptions, "limits"> {
+  /** Bounds of the certificate and evidence readers, and of the XML reader; see `Limits` and {@link XmlLimits}. */
+  readonly limits?: (Partial<Limits> & Partial<XmlLimits>) | undefined;
 }
 
-/** The `xml` block of each signature's report (xml.md). */
+/** The `xml` block of each signature's report. */
 export interface XmlSignatureBlock {
   readonly role: XmlRole;
   readonly id: string | null;
@@ -49,7 +36,7 @@ export interface XmlSignatureBlock {
   readonly signingTime: XmlSigningTime | null;
 }
 
-/** A signature's report: every field of interfaces.md §2, plus the `xml` block. */
+/** A signature's report: the engine's full report (signer, provider, timestamps, regime, the four conditions), plus the `xml` block. */
 export interface XmlSignatureReport extends SignatureReport {
   readonly xml: XmlSignatureBlock;
 }
@@ -69,86 +56,85 @@ export interface XmlReport {
   readonly signatures: readonly XmlSignatureReport[];
 }
 
-function signerOf(cert: Certificate | undefined): SignatureReport["signer"] {
-  if (!cert) return { subject: null, commonName: null, identifiers: {}, serialNumber: null, certificate: null };
-  return {
-    subject: formatName(cert.subject),
-    commonName: attributeValues(cert.subject, "2.5.4.3")[0] ?? null,
-    identifiers: parseVietnameseIdentifiers(cert.subject).identifiers,
-    serialNumber: cert.serialHex,
-    certificate: encodeBase64(cert.der),
-  };
+const XML_LIMIT_KEYS = new Set<string>([
+  "maxInputBytes",
+  "maxDepth",
+  "maxAttributesPerElement",
+  "maxNodes",
+  "maxSignatures",
+  "maxCertificatesPerSignature",
+  "maxReferencesPerSignature",
+]);
+
+/** The limits split between the engine's readers and the XML reader (`maxInputBytes` bounds the XML document). */
+function splitLimits(limits: ValidateXmlOptions["limits"]): { engine: Partial<Limits>; xml: Partial<XmlLimits> } {
+  const engine: Record<string, unknown> = {};
+  const xml: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(limits ?? {})) {
+    if (v === undefined) continue;
+    (XML_LIMIT_KEYS.has(k) ? xml : engine)[k] = v;
+  }
+  return { engine: engine as Partial<Limits>, xml: xml as Partial<XmlLimits> };
 }
 
-// Provisional: validityPeriod, issuerType and soleControl are the engine's (path, revocation, trust list). Until the
-// XML adapter is wired into it they are INDETERMINATE, never PASSED.
-const pending = (): ConditionResult => finding("validityPeriod", "NOT_EVALUATED");
+/** Supplied certificates, decoded through the cache (DER, PEM or PKCS#7 bundles). */
+const readSupplied = (input: Uint8Array | string, tables: CacheTables): Certificate[] => readCertificates(input, certificateDecoder(tables.certificates));
 
-async function judge(sig: XmlSignatureUnderTest, env: Env, policy: Policy, now: number): Promise<XmlSignatureReport> {
-  const signing = await selectSigningCertificate(sig, env, { algorithms: policy.algorithms });
-  const cert = signing.certificate;
-  const keyCorrespondence = xmlKeyCorrespondence(sig, signing);
-  const times = resolveTimes({ now, claimed: sig.claimedTime, proofs: [], clockSkewMs: policy.clockSkewMs });
-  // One legacy-algorithm warning naming all of them, the key size included (known only once a key verified).
-  const legacy = [...sig.legacyAlgorithms];
-  const key = signing.outcome?.ok === true ? /^RSA-(\d+)$/.exec(signing.outcome.algorithms.key) : null;
-  if (key && Number(key[1]) < 2048) legacy.push(key[0]);
-  const warnings: Warning[] = sig.warnings.filter((w) => w.code !== "WEAK_ALGORITHM");
-  if (legacy.length > 0) warnings.push(legacyWarning(legacy.join(", ")));
-  if (times.contradictedClaim !== undefined) {
-    warnings.push(warning("CLAIMED_TIME_CONTRADICTED", { claimed: iso(times.contradictedClaim), proven: iso(times.up) }));
+/**
+ * What the XML rules add to the engine's report: an unknown algorithm or transform URI fails keyCorrespondence (the
+ * document names something no verifier can check, so it vouches for nothing), and a tax-authority certificate must be
+ * the GDT's (its common name) on a path to a `government` provider.
+ */
+function withXmlRules(report: SignatureReport, sig: XmlSignatureUnderTest, cert: Certificate | undefined): SignatureReport {
+  let out = report;
+  const key = report.conditions.keyCorrespondence;
+  if (key.status === "INDETERMINATE" && key.code === "UNSUPPORTED_ALGORITHM" && sig.problems.some((p) => p.code === "UNSUPPORTED_ALGORITHM")) {
+    const conditions = { ...report.conditions, keyCorrespondence: { ...key, status: "FAILED" as const } };
+    out = { ...out, conditions, verdict: verdictOf(conditions) };
   }
-  if (cert) warnings.push(...identityWarnings(sig, cert));
-  const issuerType: IssuerTypeResult = { ...finding("issuerType", "NOT_EVALUATED"), category: null };
-  const conditions = {
-    validityPeriod: pending(),
-    keyCorrespondence,
-    issuerType,
-    soleControl: { ...finding("soleControl", "NOT_EVALUATED") },
-  };
-  return {
-    verdict: verdictOf(conditions),
-    signer: signerOf(cert),
-    provider: { name: null, category: null },
-    timestamps: [],
-    signingTime: { value: iso(times.reported.value), source: times.reported.source },
-    regime: regimeAt(times.reported.value, cert),
-    conditions,
-    warnings,
-    xml: { role: sig.role, id: sig.id, covers: sig.covers, boundTo: sig.boundTo, signingTime: sig.signingTime },
-  };
+  if (sig.role === "tax-authority" && cert && taxAuthorityNameMatches(cert) && report.provider.category !== "government") {
+    const detail = { commonName: attributeValues(cert.subject, "2.5.4.3")[0] ?? "—", reason: TAX_AUTHORITY_REASONS.path };
+    out = { ...out, warnings: [...out.warnings, warning("TAX_AUTHORITY_UNEXPECTED", detail)] };
+  }
+  return out;
 }
 
 /**
- * Judges every signature of a signed XML document (an e-invoice, a tax notice or declaration) under xml.md. This first
- * version decides keyCorrespondence in full (core XMLDSig, explicit references, the binding rule, algorithms, the
- * signing certificate) and reports validityPeriod, issuerType and soleControl as `INDETERMINATE` (`NOT_EVALUATED`), so
- * no signature is ever `SECURE` yet; the signature engine will judge those three.
+ * Judges every signature of a signed XML document (an e-invoice, a tax notice or declaration) under Decree 130/2018
+ * Art. 9, with the same engine as `validate()`: for each `ds:Signature`, the XMLDSig check (explicit references, the
+ * binding rule, algorithms, the signing certificate from `KeyInfo`), the certification path to the trust list,
+ * revocation and the four conditions; then the document verdict (`NOT_SECURE` if any signature is, `SECURE` if all are).
  *
  * @param input - the document's bytes (UTF-8) or text
- * @param options - validation time, policy, WebCrypto, limits
+ * @param options - trust list (required), evidence, times, policy, WebCrypto, cache, limits and fetcher, as for `validate()`
  * @returns the document verdict and one report per `ds:Signature`, in document order
- * @throws {@link Decree130Error} for input that is not well-formed, safe XML within the limits
+ * @throws {@link Decree130Error} for input that is not well-formed, safe XML within the limits (`MALFORMED_XML`,
+ *   `XML_DTD_REFUSED`, `XML_LIMIT_EXCEEDED`, `INPUT_EMPTY`, `INPUT_TOO_LARGE`), and for supplied evidence that does not decode
+ * @throws TypeError for misuse (no trust list, an invalid `Date`, no WebCrypto)
  * @example
  * ```ts
  * import { validateXml } from "decree130/xml";
- * const report = await validateXml(invoiceBytes, { now: new Date("2025-06-01T00:00:00Z") });
+ * import { vietnamTrustList } from "decree130/trust/vn";
+ *
+ * const report = await validateXml(invoiceBytes, { trustList: vietnamTrustList() });
+ * report.document.verdict; // "SECURE" | "NOT_SECURE" | "INDETERMINATE"
  * report.signatures[0].xml.boundTo; // "/HDon/DLHDon"
  * ```
  */
-export async function validateXml(input: Uint8Array | string, options: ValidateXmlOptions = {}): Promise<XmlReport> {
-  if (typeof options !== "object" || options === null) throw new TypeError("options must be an object");
-  if (options.now !== undefined && !(options.now instanceof Date && Number.isFinite(options.now.getTime()))) {
-    throw new TypeError("options.now must be a valid Date");
-  }
-  const now = options.now?.getTime() ?? Date.now();
-  const policy = resolvePolicy(options.policy);
-  const crypto = options.crypto ?? globalThis.crypto;
-  if (!crypto?.subtle) throw new TypeError("WebCrypto is not available: pass options.crypto");
-  const signed = await readSignedXml(input, { crypto, algorithms: policy.algorithms, ...(options.limits ? { limits: options.limits } : {}) });
-  const env: Env = { crypto, keys: options.keys ?? createKeyCache(64) };
-  const signatures: XmlSignatureReport[] = [];
-  for (const sig of signed.signatures) signatures.push(await judge(sig, env, policy, now));
+export async function validateXml(input: Uint8Array | string, options: ValidateXmlOptions): Promise<XmlReport> {
+  if (typeof options !== "object" || options === null) throw new TypeError("options must be an object with a trustList");
+  const limits = splitLimits(options.limits);
+  const run = startRun({ ...options, limits: limits.engine }, readSupplied);
+  const signed = await readSignedXml(input, { crypto: run.env.crypto, algorithms: run.policy.algorithms, limits: limits.xml });
+  const file = xmlFile(signed, run.tables);
+  const reports = await judgeFile(file, run);
+  const signatures: XmlSignatureReport[] = reports.map((report, i) => {
+    const sig = signed.signatures[i]!;
+    const der = report.signer.certificate;
+    const cert = der === null ? undefined : file.embedded[i]!.find((c) => encodeBase64(c.der) === der);
+    const judged = withXmlRules(report, sig, cert);
+    return { ...judged, xml: { role: sig.role, id: sig.id, covers: sig.covers, boundTo: sig.boundTo, signingTime: sig.signingTime } };
+  });
   const code = documentCode(signatures.map((s) => s.verdict));
   const { verdict, message } = XML_DOCUMENT_CODES[code];
   const { kind, warnings, envelope, invoice } = signed.document;
