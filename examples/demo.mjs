@@ -1,5 +1,6 @@
-// `npm run demo`: runs the built command line over three example signatures and says, in a line, why each gets its
-// verdict. Add `-- --lang en` for English. The files come from test/fixtures/make-fixtures.sh (OpenSSL under faketime).
+// `npm run demo`: runs the built command line over three example signatures and a signed PDF, and says, in a line, why
+// each gets its verdict. Add `-- --lang en` for English. The .p7s files come from test/fixtures/make-fixtures.sh
+// (OpenSSL under faketime); the PDF from scripts/make-demo-pdf.mjs (the testing kit).
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
@@ -23,8 +24,19 @@ const examples = [
   },
 ];
 
-for (const { file, why } of examples) {
+/** The PDF has its own test PKI: its trust list and CRLs were made with it. */
+const pdfEvidence = [
+  "--trust-list", here("contract-trust-list.json"), "--crl", here("contract-public-ca.crl"), "--crl", here("contract-national-root.crl"),
+  "--now", "2025-07-01T00:00:00Z", "--lang", lang,
+];
+examples.push({
+  file: "contract.pdf",
+  why: "A contract signed 2025-06-01 (revision 2 of 4), then commented on and timestamped: changes the signer allows, listed after the signature → SECURE (exit 0).",
+  args: pdfEvidence,
+});
+
+for (const { file, why, args } of examples) {
   console.log(`\n=== ${file}\n    ${why}\n`);
-  const r = spawnSync(process.execPath, [bin, "verify", here(file), ...common], { stdio: "inherit" });
+  const r = spawnSync(process.execPath, [bin, "verify", here(file), ...(args ?? common)], { stdio: "inherit" });
   console.log(`    exit code: ${r.status}`);
 }

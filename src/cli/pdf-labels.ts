@@ -12,6 +12,8 @@ export interface PdfLabels {
   /** It signs the last revision: nothing was added after it. */
   readonly signsWhole: string;
   readonly signsNoRevision: string;
+  /** The revision a document timestamp covers: `{revision}` and `{revisions}` are filled in. */
+  readonly stampsRevision: string;
   readonly certification: string;
   readonly afterSigning: string;
   readonly changes: Readonly<Record<"NONE" | "ALLOWED" | "DISALLOWED", string>>;
@@ -35,6 +37,7 @@ export const PDF_LABELS: Readonly<Record<"vi" | "en", PdfLabels>> = {
     signsRevision: "ký phiên bản {revision}/{revisions} của tài liệu",
     signsWhole: "ký phiên bản {revision}/{revisions} của tài liệu (bản cuối cùng)",
     signsNoRevision: "phạm vi ký không khớp phiên bản nào của tài liệu",
+    stampsRevision: "đóng dấu phiên bản {revision}/{revisions} của tài liệu",
     certification: "chữ ký chứng nhận (DocMDP P={p})",
     afterSigning: "Sau khi ký",
     changes: {
@@ -65,6 +68,7 @@ export const PDF_LABELS: Readonly<Record<"vi" | "en", PdfLabels>> = {
     signsRevision: "signs revision {revision} of {revisions}",
     signsWhole: "signs revision {revision} of {revisions} (the final one)",
     signsNoRevision: "its signed range ends at no revision of the document",
+    stampsRevision: "stamps revision {revision} of {revisions}",
     certification: "certification signature (DocMDP P={p})",
     afterSigning: "After signing",
     changes: {

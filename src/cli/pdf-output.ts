@@ -50,7 +50,7 @@ function timestampLine(t: DocumentTimestampReport, index: string, revisions: num
   const P = PDF_LABELS[lang];
   const L = LABELS[lang];
   const at = t.genTime ? formatVietnamTime(new Date(t.genTime), lang) : L.unknown;
-  const where = t.revision === null ? P.signsNoRevision : fill(P.signsRevision, { revision: t.revision, revisions });
+  const where = t.revision === null ? P.signsNoRevision : fill(P.stampsRevision, { revision: t.revision, revisions });
   const status = t.valid ? P.valid : `${P.invalid}: ${t.reason ?? L.unknown}`;
   return `${P.documentTimestamp} ${index}: ${status} — ${at} — ${t.tsa ?? L.unknown} — ${where}`;
 }
@@ -83,8 +83,12 @@ export function formatPdfReport(report: PdfReport, lang: Lang, now: Date, assume
   }
   lines.push("");
   const total = report.signatures.length;
+  // Valid document timestamps beside the signature's own tokens, so a signing time one of them proves names its TSA.
+  const stamped = report.documentTimestamps
+    .filter((t) => t.valid)
+    .map((t) => ({ kind: "document" as const, genTime: t.genTime, tsa: t.tsa, provider: null, valid: true, reason: null }));
   report.signatures.forEach((s, i) => {
-    const [head, ...rest] = signatureLines(s, `${i + 1}/${total}`, lang);
+    const [head, ...rest] = signatureLines({ ...s, timestamps: [...s.timestamps, ...stamped] }, `${i + 1}/${total}`, lang);
     lines.push(head!, ...placeLines(s, doc.revisions, lang), ...rest, "");
   });
   const stamps = report.documentTimestamps;

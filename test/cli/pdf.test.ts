@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { detectFormat } from "../../src/cli/detect-format.js";
 import type { PdfReport } from "../../src/formats/pdf/index.js";
 import { appendIncrementalUpdate, createCrl, createTestPdf, createTestPki, issueCertificate, signPdf } from "../../src/testing/index.js";
-import { requireBuilt, runSync } from "./run-cli.js";
+import { requireBuilt, root, runSync } from "./run-cli.js";
 
 const dir = mkdtempSync(join(tmpdir(), "decree130-cli-pdf-"));
 const at = (name: string): string => join(dir, name);
@@ -109,6 +109,18 @@ describe("verify file.pdf", () => {
     const r = verify("broken.pdf", "--json");
     expect(r.code).toBe(3);
     expect(JSON.parse(r.stdout)).toMatchObject({ error: { code: "MALFORMED_PDF" } });
+  });
+
+  it("the bundled example contract.pdf: SECURE, the revision it signs, what changed after it, its document timestamp", () => {
+    const demo = (f: string): string => join(root, "examples/demo", f);
+    const r = runSync(["verify", demo("contract.pdf"), "--trust-list", demo("contract-trust-list.json"), "--crl", demo("contract-public-ca.crl"),
+      "--crl", demo("contract-national-root.crl"), "--now", NOW, "--lang", "en"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("Document verdict: SECURE — ALL_SECURE");
+    expect(r.stdout).toContain("Signature field: Ben A — signs revision 2 of 4");
+    expect(r.stdout).toContain("After signing: changes the signer allowed (validation data added (DSS, timestamps, metadata), later signatures or form filling, annotations)");
+    expect(r.stdout).toContain("source: timestamp by TEST Timestamping Authority");
+    expect(r.stdout).toMatch(/Document timestamp 1\/1: valid — 02\/06\/2025 16:00:00 .* — TEST Timestamping Authority — stamps revision 4 of 4/);
   });
 
   it("a 20 MiB PDF is accepted and judged", () => {
