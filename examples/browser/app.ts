@@ -11,9 +11,11 @@ import {
   type TrustList,
   type ValidateOptions,
 } from "decree130";
+import { validatePdf } from "decree130/pdf";
 import { vietnamTrustList } from "decree130/trust/vn";
 import { LABELS, type Lang } from "./labels.js";
 import { renderReport } from "./render.js";
+import { isPdf, renderPdfReport } from "./render-pdf.js";
 
 const SIGNATURE_EXT = /\.(p7s|p7m|p7b|pem|b64|cms|sig)$/i;
 
@@ -92,7 +94,8 @@ function timeField(id: "now" | "signing-time"): ParsedTime | undefined | null {
   }
 }
 
-let lastReport: Report | null = null;
+/** Renders the last report again (in another language); `null` until a check is done. */
+let lastReport: ((lang: Lang) => Node) | null = null;
 
 async function check(): Promise<void> {
   const L = LABELS[state.lang];
@@ -113,10 +116,19 @@ async function check(): Promise<void> {
       ...(signingTime ? { signingTime: signingTime.time } : {}),
       ...(state.content ? { content: await bytes(state.content) } : {}),
     };
-    const report = await validate(await bytes(state.signature), options);
+    const input = await bytes(state.signature);
+    // A PDF says itself what was signed: it is judged alone, whatever else was dropped with it.
+    let render: (lang: Lang) => Node;
+    if (isPdf(input)) {
+      const report = await validatePdf(input, options);
+      render = (lang) => renderPdfReport(report, lang);
+    } else {
+      const report: Report = await validate(input, options);
+      render = (lang) => renderReport(report, lang);
+    }
     if (run !== state.run) return; // a newer check started meanwhile
-    lastReport = report;
-    show(renderReport(report, state.lang), "done");
+    lastReport = render;
+    show(render(state.lang), "done");
   } catch (err) {
     if (run !== state.run) return;
     const { code, text } = explain(err, "ERROR");
@@ -185,7 +197,7 @@ function wire(): void {
       setText();
       timeField("now");
       timeField("signing-time");
-      if (lastReport) show(renderReport(lastReport, state.lang), "done");
+      if (lastReport) show(lastReport(state.lang), "done");
     });
   }
 }
