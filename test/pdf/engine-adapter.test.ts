@@ -1,12 +1,14 @@
 // The PDF adapter on the one engine: content hashed in parts (the two ByteRange views, never joined), DSS items that do
 // not decode, and document timestamps judged by the timestamp rules as proofs of existence for what they cover.
 import { describe, expect, it } from "vitest";
+import { encodeTlv } from "../../src/asn1/encode.js";
 import { loadTrustList } from "../../src/index.js";
 import type { DigestFunction } from "../../src/index.js";
 import { validatePdf, type ValidatePdfOptions } from "../../src/formats/pdf/index.js";
 import { dictOf } from "../../src/formats/pdf/objects.js";
 import {
   appendIncrementalUpdate,
+  createCrl,
   createTestPdf,
   createTestPki,
   createTimestampingAuthority,
@@ -35,6 +37,24 @@ describe("content in parts", () => {
     expect(r.signatures[0]!.verdict).toBe("SECURE");
     expect(calls).toContainEqual([b, d]);
     expect(c! + d!).toBe(pdf.length);
+  });
+});
+
+describe("revocation data the signer archived (adbe-revocationInfoArchival)", () => {
+  it("counts as supplied evidence; one that does not frame is a warning", async () => {
+    const { signer, pki } = await pdfKit();
+    const crl = await createCrl(pki.publicCa, { thisUpdate: "2025-06-15T00:00:00Z", nextUpdate: "2025-07-15T00:00:00Z" });
+    const archival = (value: Uint8Array) => ({ cms: { extraSignedAttributes: [{ oid: "1.2.840.113583.1.1.8", values: [value] }] } });
+    const good = encodeTlv(0x30, encodeTlv(0xa0, encodeTlv(0x30, crl)));
+    const require = { policy: { revocation: "require" as const } };
+    const plain = await signPdf(createTestPdf(), { signer, signingTime: SIGNED_AT });
+    expect((await judge(plain, require)).signatures[0]!.conditions.validityPeriod.code).toBe("REVOCATION_UNKNOWN");
+    const archived = await signPdf(createTestPdf(), { signer, signingTime: SIGNED_AT, ...archival(good) });
+    expect((await judge(archived, require)).signatures[0]!.conditions.validityPeriod.code).toBe("CERT_VALID_AT_SIGNING");
+    const broken = await signPdf(createTestPdf(), { signer, signingTime: SIGNED_AT, ...archival(encodeTlv(0x30, encodeTlv(0xa0, Uint8Array.of(0x04, 0x00)))) });
+    const s = (await judge(broken, require)).signatures[0]!;
+    expect(s.conditions.keyCorrespondence.code).toBe("SIGNATURE_VALID");
+    expect(s.warnings.filter((w) => w.code === "EVIDENCE_REJECTED").map((w) => w.message.en).join(" ")).toMatch(/adbe-revocationInfoArchival/);
   });
 });
 

@@ -10,6 +10,7 @@ import type { SignedData } from "../../model/signed-data.js";
 import { decodeSignedData } from "../cms/decode.js";
 import { cmsSigner } from "../cms/signer.js";
 import { cmsTimestamp, signerTimestamps } from "../cms/timestamp.js";
+import { archivedRevocation, type ArchivedRevocation } from "./revocation-archive.js";
 import type { PdfSignatureUnderTest } from "./scan.js";
 
 /** Errors of the CMS reader that mean `/Contents` holds no CMS signature: the signature is malformed, not the file. */
@@ -24,7 +25,11 @@ export interface AdaptedSignature {
   readonly signedData: SignedData | undefined;
   /** Where a claimed time would come from: the CMS `signingTime`, else `/M`. */
   readonly claimFrom: "cms-signingTime" | "pdf-M" | null;
+  /** Revocation data the signer archived in the signed attribute adbe-revocationInfoArchival. */
+  readonly archived: ArchivedRevocation;
 }
+
+const NOTHING_ARCHIVED: ArchivedRevocation = { crls: [], ocspResponses: [], problems: [] };
 
 /** What a CMS in `/Contents` decodes to, or why it does not. */
 type Decoded = { readonly ok: true; readonly signedData: SignedData } | { readonly ok: false; readonly detail: string };
@@ -98,12 +103,12 @@ export function pdfSignature(
   if (sig.dispatch === "unsupported") {
     const params = { subFilter: sig.subFilter ?? "none" };
     const signature = unbindable(sig, ranges, { notJudged: { code: "UNSUPPORTED_SUBFILTER", evidence: params, params } });
-    return { signature, signedData: undefined, claimFrom: claimFromM };
+    return { signature, signedData: undefined, claimFrom: claimFromM, archived: NOTHING_ARCHIVED };
   }
   const decoded = decodeContents(sig, tables, limits);
   if (!decoded.ok) {
     const signature = unbindable(sig, [...ranges, { code: "MALFORMED_SIGNATURE", detail: decoded.detail }]);
-    return { signature, signedData: undefined, claimFrom: claimFromM };
+    return { signature, signedData: undefined, claimFrom: claimFromM, archived: NOTHING_ARCHIVED };
   }
   const signedData = decoded.signedData;
   const problems = [...ranges];
@@ -141,7 +146,12 @@ export function pdfSignature(
       return { ...binding, problems: found, strength: sig.dispatch === "sha1" ? "legacy" : binding.strength, evidence };
     },
   };
-  return { signature, signedData, claimFrom: base.claimedTime !== undefined ? "cms-signingTime" : claimFromM };
+  return {
+    signature,
+    signedData,
+    claimFrom: base.claimedTime !== undefined ? "cms-signingTime" : claimFromM,
+    archived: archivedRevocation(signer.signedAttrs?.attributes ?? [], limits.maxRevocationObjects),
+  };
 }
 
 /**

@@ -71,7 +71,15 @@ export async function validatePdf(bytes: Uint8Array, options: ValidatePdfOptions
     certificates: run.supplied.certificates.length,
     revocation: run.supplied.revocation.crls.length + run.supplied.revocation.ocsp.length,
   };
-  const evidence = pdfFileEvidence(adapted.map((a) => a.signature), cmses, scan.dss, room, run.tables, run.limits);
+  const evidence = pdfFileEvidence(
+    adapted.map((a) => a.signature),
+    cmses,
+    adapted.map((a) => a.archived),
+    scan.dss,
+    room,
+    run.tables,
+    run.limits,
+  );
   const facts = fileFacts(evidence.file, run);
   const shared = { ...facts, warnings: [...facts.warnings, ...evidence.warnings] };
 
