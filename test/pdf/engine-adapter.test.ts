@@ -7,6 +7,7 @@ import type { DigestFunction } from "../../src/index.js";
 import { validatePdf, type ValidatePdfOptions } from "../../src/formats/pdf/index.js";
 import { dictOf } from "../../src/formats/pdf/objects.js";
 import {
+  addSignatureTimestamp,
   appendIncrementalUpdate,
   createCrl,
   createTestPdf,
@@ -14,6 +15,7 @@ import {
   createTimestampingAuthority,
   createTimestampToken,
   issueCertificate,
+  signCms,
   signPdf,
   type TestIdentity,
 } from "../../src/testing/index.js";
@@ -150,6 +152,21 @@ describe("document timestamps (ETSI.RFC3161)", () => {
     expect(s.pdf.signingTimeFrom).toBe("document-timestamp");
     expect(s.pdf.changesAfter).toMatchObject({ status: "ALLOWED", classes: ["extension"] });
     expect(r.document.code).toBe("ALL_SECURE");
+  });
+
+  it("beside a signature timestamp in the CMS, the earliest proof decides, and signingTimeFrom names it", async () => {
+    const { tsa, signer, options } = await timestampKit();
+    const withToken = (genTime: string) => (b: Uint8Array) =>
+      signCms(b, signer, { detached: true, signingTime: SIGNED_AT }).then((cms) => addSignatureTimestamp(cms, tsa, { genTime }));
+    const later = { ...options, now: new Date("2026-06-01T00:00:00Z") };
+    const early = await stamp(await signPdf(createTestPdf(), { contents: withToken("2025-06-01T08:05:00Z") }), tsa, "2025-06-02T08:00:00Z");
+    const s = (await validatePdf(early, later)).signatures[0]!;
+    expect(s.signingTime).toEqual({ value: "2025-06-01T08:05:00.000Z", source: "timestamp" });
+    expect(s.pdf.signingTimeFrom).toBe("timestamp");
+    const late = await stamp(await signPdf(createTestPdf(), { contents: withToken("2025-06-03T08:00:00Z") }), tsa, "2025-06-02T08:00:00Z");
+    const t = (await validatePdf(late, later)).signatures[0]!;
+    expect(t.signingTime).toEqual({ value: "2025-06-02T08:00:00.000Z", source: "timestamp" });
+    expect(t.pdf.signingTimeFrom).toBe("document-timestamp");
   });
 
   it("proves nothing for a signature made after it (not covered by its ByteRange)", async () => {
