@@ -2,11 +2,13 @@ import { certificateDecoder } from "../../cache/decoded.js";
 import type { CacheTables } from "../../cache/validation-cache.js";
 import { decisiveProblem } from "../../conditions/key-correspondence.js";
 import { digest } from "../../crypto/digest.js";
+import type { Env } from "../../crypto/types.js";
 import type { Binding, BindingProblem, SignatureUnderTest, TimestampUnderTest } from "../../engine/signature-under-test.js";
 import { isDecree130Error } from "../../errors.js";
 import { bytesEqual } from "../../lib/bytes.js";
 import type { Limits } from "../../model/limits.js";
 import type { SignedData } from "../../model/signed-data.js";
+import type { Policy } from "../../policy/policy.js";
 import { decodeSignedData } from "../cms/decode.js";
 import { cmsSigner } from "../cms/signer.js";
 import { cmsTimestamp, signerTimestamps } from "../cms/timestamp.js";
@@ -67,7 +69,7 @@ function unbindable(sig: PdfSignatureUnderTest, problems: readonly BindingProble
  *
  * @returns the problem, when there is one
  */
-async function sha1Problem(sig: PdfSignatureUnderTest, signedData: SignedData, env: Parameters<SignatureUnderTest["bind"]>[1], algorithms: "default" | "strict"): Promise<BindingProblem | undefined> {
+async function sha1Problem(sig: PdfSignatureUnderTest, signedData: SignedData, env: Env, algorithms: Policy["algorithms"]): Promise<BindingProblem | undefined> {
   if (!sig.signedBytes) return { code: "SIGNED_DATA_NOT_FOUND", detail: "the ByteRange does not lie inside the file" };
   const d = await digest(SHA1, sig.signedBytes, env.crypto, { algorithms, digest: env.digest });
   if (!d.ok) return { code: d.code, detail: d.detail };
