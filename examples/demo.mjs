@@ -1,7 +1,7 @@
-// `npm run demo`: runs the built command line over three example signatures and two signed e-invoices, and says, in a
+// `npm run demo`: runs the built command line over three example signatures, two signed e-invoices and a signed PDF, and says, in a
 // line, why each gets its verdict. Add `-- --lang en` for English. The .p7s files come from
-// test/fixtures/make-fixtures.sh (OpenSSL under faketime); the invoices from scripts/make-demo-invoice.mjs (the testing
-// kit), with a test PKI of their own: see examples/demo/README.md.
+// test/fixtures/make-fixtures.sh (OpenSSL under faketime); the invoices from scripts/make-demo-invoice.mjs and the PDF from scripts/make-demo-pdf.mjs (the testing
+// kit), each with a test PKI of its own: see examples/demo/README.md.
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
@@ -45,6 +45,17 @@ const examples = [
     args: invoiceEvidence,
   },
 ];
+
+/** The PDF has its own test PKI: its trust list and CRLs were made with it. */
+const pdfEvidence = [
+  "--trust-list", here("contract-trust-list.json"), "--crl", here("contract-public-ca.crl"), "--crl", here("contract-national-root.crl"),
+  "--now", "2025-07-01T00:00:00Z", "--lang", lang,
+];
+examples.push({
+  file: "contract.pdf",
+  why: "A contract signed 2025-06-01 (revision 2 of 4), then commented on and timestamped: changes the signer allows, listed after the signature → SECURE (exit 0).",
+  args: pdfEvidence,
+});
 
 for (const { file, why, args } of examples) {
   console.log(`\n=== ${file}\n    ${why}\n`);

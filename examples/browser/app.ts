@@ -11,14 +11,15 @@ import {
   type TrustList,
   type ValidateOptions,
 } from "decree130";
+import { validatePdf } from "decree130/pdf";
 import { vietnamTrustList } from "decree130/trust/vn";
 import { validateXml, type XmlReport } from "decree130/xml";
 import { LABELS, type Lang } from "./labels.js";
 import { renderReport } from "./render.js";
 import { looksLikeXml, renderXmlReport } from "./render-xml.js";
+import { isPdf, renderPdfReport } from "./render-pdf.js";
 
-const SIGNATURE_EXT = /\.(p7s|p7m|p7b|pem|b64|cms|sig|xml)$/i;
-const render = (r: Report | XmlReport, lang: Lang): Node => ("document" in r ? renderXmlReport(r, lang) : renderReport(r, lang));
+const SIGNATURE_EXT = /\.(p7s|p7m|p7b|pem|b64|cms|sig|xml|pdf)$/i;
 
 const state: {
   lang: Lang;
@@ -95,7 +96,8 @@ function timeField(id: "now" | "signing-time"): ParsedTime | undefined | null {
   }
 }
 
-let lastReport: Report | XmlReport | null = null;
+/** Renders the last report again (in another language); `null` until a check is done. */
+let lastReport: ((lang: Lang) => Node) | null = null;
 
 async function check(): Promise<void> {
   const L = LABELS[state.lang];
@@ -117,11 +119,22 @@ async function check(): Promise<void> {
       ...(state.content ? { content: await bytes(state.content) } : {}),
     };
     const input = await bytes(state.signature);
-    // A signed XML invoice carries its signatures inside: told apart by content, as the command line does.
-    const report = looksLikeXml(input) ? await validateXml(input, options) : await validate(input, options);
+    // A PDF or a signed XML invoice says itself what was signed: told apart by content, as the command line does, and
+    // judged alone, whatever else was dropped with it.
+    let render: (lang: Lang) => Node;
+    if (isPdf(input)) {
+      const report = await validatePdf(input, options);
+      render = (lang) => renderPdfReport(report, lang);
+    } else if (looksLikeXml(input)) {
+      const report: XmlReport = await validateXml(input, options);
+      render = (lang) => renderXmlReport(report, lang);
+    } else {
+      const report: Report = await validate(input, options);
+      render = (lang) => renderReport(report, lang);
+    }
     if (run !== state.run) return; // a newer check started meanwhile
-    lastReport = report;
-    show(render(report, state.lang), "done");
+    lastReport = render;
+    show(render(state.lang), "done");
   } catch (err) {
     if (run !== state.run) return;
     const { code, text } = explain(err, "ERROR");
@@ -190,7 +203,7 @@ function wire(): void {
       setText();
       timeField("now");
       timeField("signing-time");
-      if (lastReport) show(render(lastReport, state.lang), "done");
+      if (lastReport) show(lastReport(state.lang), "done");
     });
   }
 }

@@ -7,8 +7,8 @@ export const LABELS = {
   vi: {
     title: "Kiểm tra chữ ký số an toàn (Nghị định 130/2018, Điều 9)",
     privacy: "Mọi thứ được xử lý ngay trong trình duyệt: không tệp nào được tải lên.",
-    drop: "Kéo thả tệp chữ ký (.p7s) hoặc hóa đơn điện tử đã ký (.xml) vào đây, kèm tệp đã ký nếu chữ ký tách rời",
-    signatureFile: "Tệp chữ ký (.p7s, .p7m, .pem, .b64) hoặc hóa đơn XML đã ký",
+    drop: "Kéo thả tệp chữ ký (.p7s) vào đây, kèm tệp đã ký nếu chữ ký tách rời; hoặc một hóa đơn điện tử (.xml) hay PDF đã ký",
+    signatureFile: "Tệp chữ ký (.p7s, .p7m, .pem, .b64), hóa đơn XML hoặc PDF đã ký",
     contentFile: "Tệp đã ký (khi chữ ký tách rời)",
     trustListFile: "Danh sách tin cậy (JSON; mặc định: danh sách Việt Nam có sẵn)",
     crlFiles: "CRL (tùy chọn, nhiều tệp)",
@@ -68,8 +68,8 @@ export const LABELS = {
   en: {
     title: "Secure digital signature check (Decree 130/2018, Art. 9)",
     privacy: "Everything happens in this browser: no file is uploaded.",
-    drop: "Drop a signature (.p7s) or a signed e-invoice (.xml) here, with the signed file when the signature is detached",
-    signatureFile: "Signature (.p7s, .p7m, .pem, .b64) or signed XML invoice",
+    drop: "Drop a signature (.p7s) here, with the signed file when the signature is detached; or a signed e-invoice (.xml) or PDF alone",
+    signatureFile: "Signature (.p7s, .p7m, .pem, .b64), signed XML invoice or signed PDF",
     contentFile: "Signed file (for a detached signature)",
     trustListFile: "Trust list (JSON; default: the built-in Vietnamese list)",
     crlFiles: "CRLs (optional, several files)",

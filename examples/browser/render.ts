@@ -27,7 +27,16 @@ function row(dl: HTMLElement, term: string, value: string, field: string): void 
   dl.append(el("dt", term), el("dd", value, { "data-field": field }));
 }
 
-function signature(s: SignatureReport, index: number, total: number, lang: Lang): HTMLElement {
+/**
+ * One signature's section: its verdict, signer, certificate, provider, signing time and the four conditions.
+ *
+ * @param s - the signature's report
+ * @param index - its place, from 0
+ * @param total - how many signatures the file holds
+ * @param lang - the language of labels and reasons
+ * @returns the section
+ */
+export function renderSignature(s: SignatureReport, index: number, total: number, lang: Lang): HTMLElement {
   const L = LABELS[lang];
   const section = el("section", undefined, { class: `signature ${s.verdict}` });
   const head = el("h2", `${L.signature} ${index + 1}/${total}: `);
@@ -85,6 +94,6 @@ function signature(s: SignatureReport, index: number, total: number, lang: Lang)
  */
 export function renderReport(report: Report, lang: Lang): DocumentFragment {
   const out = document.createDocumentFragment();
-  report.signatures.forEach((s, i) => out.append(signature(s, i, report.signatures.length, lang)));
+  report.signatures.forEach((s, i) => out.append(renderSignature(s, i, report.signatures.length, lang)));
   return out;
 }

@@ -32,7 +32,20 @@ function sourceOf(s: SignatureReport, L: (typeof LABELS)[Lang]): string {
   return `${L.stampedBy.replace("{tsa}", token.tsa)}${token.provider && token.provider !== token.tsa ? ` (${token.provider})` : ""}`;
 }
 
-function signatureLines(s: SignatureReport, index: string, lang: Lang): string[] {
+/**
+ * The lines of one signature's block: verdict, signer, certificate, provider, signing time, law, the four conditions
+ * and the warnings.
+ *
+ * @param s - the signature's report
+ * @param index - its place, `"1/2"`
+ * @param lang - `vi` or `en`
+ * @returns the lines, the first naming the signature and its verdict
+ * @example
+ * ```ts
+ * lines.push(...signatureLines(report.signatures[0], "1/1", "vi"));
+ * ```
+ */
+export function signatureLines(s: SignatureReport, index: string, lang: Lang): string[] {
   const L = LABELS[lang];
   const verdict = L.verdictCode ? `${L.verdict[s.verdict]} (${s.verdict})` : L.verdict[s.verdict];
   const ids = Object.entries(s.signer.identifiers).map(([k, v]) => `${k}: ${v}`);

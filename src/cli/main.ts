@@ -2,6 +2,7 @@ import { version } from "../../package.json";
 import { isDecree130Error, validate, type DigestFunction, type Report, type TrustList, type ValidateOptions } from "../index.js";
 import { createHttpFetcher } from "../fetch/index.js";
 import { parseCommandLine, guessLang, type Invocation } from "./args.js";
+import { detectFormat } from "./detect-format.js";
 import { refusedEvidence } from "./evidence.js";
 import { assumedZoneNotes, formatReport } from "./format.js";
 import {
@@ -16,7 +17,7 @@ import {
   type EvidenceFile,
 } from "./inputs.js";
 import { USAGE, describeProblem, problemJson } from "./messages.js";
-import { detectFormat } from "./detect-format.js";
+import { verifyPdf } from "./pdf-output.js";
 import { verifyXml } from "./xml-output.js";
 import { CliError, usageError, type Lang } from "./problem.js";
 
@@ -99,7 +100,12 @@ function onlineOptions(inv: Invocation): Pick<ValidateOptions, "fetch" | "fetchL
 async function verify(inv: Invocation): Promise<number> {
   const online = onlineOptions(inv);
   const { input, options, evidence, assumed } = await prepare(inv);
-  if (detectFormat(input) === "xml") return verifyXml(input, { ...options, ...online }, { file: inv.file, lang: inv.lang, json: inv.flags.has("json"), evidence, assumed });
+  const format = detectFormat(input);
+  if (format === "xml") return verifyXml(input, { ...options, ...online }, { file: inv.file, lang: inv.lang, json: inv.flags.has("json"), evidence, assumed });
+  if (format === "pdf") {
+    const { digest } = await digestFor(input.length);
+    return verifyPdf(input, { file: inv.file, options: { ...options, ...online }, evidence, assumed, json: inv.flags.has("json"), lang: inv.lang, digest });
+  }
   let report: Report;
   try {
     report = await validate(input, { ...options, ...online, ...(await digestFor(input.length + (options.content?.length ?? 0))) });

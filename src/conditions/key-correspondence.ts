@@ -20,6 +20,20 @@ const PRECEDENCE: readonly ConditionCode[] = [
   "SIGNED_DATA_NOT_FOUND",
 ];
 
+/**
+ * The problem keyCorrespondence reports among several: the first in its order of seriousness.
+ *
+ * @param problems - problems found (binding, key usage, problems known before a certificate)
+ * @returns the decisive one, or `undefined` when there is none
+ * @example
+ * ```ts
+ * decisiveProblem(binding.problems)?.code ?? "SIGNATURE_VALID";
+ * ```
+ */
+export function decisiveProblem<P extends { readonly code: ConditionCode }>(problems: readonly P[]): P | undefined {
+  return PRECEDENCE.map((code) => problems.find((p) => p.code === code)).find((p) => p !== undefined) ?? problems[0];
+}
+
 /** The facts keyCorrespondence hands on: whether a legacy algorithm carried the signature. */
 export interface KeyCorrespondenceFacts {
   readonly legacyAlgorithm: boolean;
@@ -42,7 +56,7 @@ export function keyCorrespondence(facts: SignatureFacts): Outcome<KeyCorresponde
   const binding = facts.binding;
   if (!cert || !binding) {
     // What is known to be wrong without a certificate still decides: a broken container is no missing certificate.
-    const known = PRECEDENCE.map((code) => facts.preliminary.find((p) => p.code === code)).find((p) => p !== undefined) ?? facts.preliminary[0];
+    const known = decisiveProblem(facts.preliminary);
     const none = { legacyAlgorithm: false };
     if (known) return { ...outcome(known.code, { problems: facts.preliminary.map((p) => ({ code: p.code, detail: p.detail })) }, { detail: known.detail }), facts: none };
     return { ...outcome("SIGNING_CERT_NOT_FOUND"), facts: none };
@@ -60,7 +74,7 @@ export function keyCorrespondence(facts: SignatureFacts): Outcome<KeyCorresponde
     legacyAlgorithm,
     problems: problems.map((p) => ({ code: p.code, detail: p.detail })),
   };
-  const decisive = PRECEDENCE.map((code) => problems.find((p) => p.code === code)).find((p) => p !== undefined) ?? problems[0];
+  const decisive = decisiveProblem(problems);
   const facts2 = { legacyAlgorithm };
   if (decisive) return { ...outcome(decisive.code, evidence, { detail: decisive.detail }), facts: facts2 };
   return { ...outcome("SIGNATURE_VALID", evidence, { algorithm: binding.algorithm }), facts: facts2 };

@@ -1,8 +1,8 @@
-import type { Binding } from "../conditions/binding.js";
+import type { Binding, BindingProblem } from "../conditions/binding.js";
 import type { SignatureFacts } from "../conditions/context.js";
 import { issuerType } from "../conditions/issuer-type.js";
-import { keyCorrespondence } from "../conditions/key-correspondence.js";
-import type { Outcome } from "../conditions/outcome.js";
+import { decisiveProblem, keyCorrespondence } from "../conditions/key-correspondence.js";
+import { outcome, type Outcome } from "../conditions/outcome.js";
 import { soleControl } from "../conditions/sole-control.js";
 import { validityPeriod } from "../conditions/validity-period.js";
 import { iso } from "../lib/iso.js";
@@ -43,17 +43,23 @@ function rejectedEvidence(findings: readonly (RevocationFinding | null | undefin
   return out;
 }
 
-/** The report of a signature this version cannot judge: every condition says why, nothing else is attempted. */
+/**
+ * The report of a signature this version cannot judge: every condition says why, nothing else is attempted; but a
+ * problem known without judging it (a PDF byte range that breaks the rules) still fails keyCorrespondence.
+ */
 function notJudged(
   o: NonNullable<SignatureUnderTest["notJudged"]>,
+  problems: readonly BindingProblem[],
   times: SigningTimes,
   warnings: readonly Warning[],
   timestamps: readonly TimestampReport[],
 ): SignatureReport {
   const same: Outcome = { code: o.code, evidence: o.evidence, params: o.params, facts: undefined };
+  const known = decisiveProblem(problems);
+  const evidence = { ...o.evidence, problems: problems.map((p) => ({ code: p.code, detail: p.detail })) };
   const outcomes = {
     validityPeriod: same,
-    keyCorrespondence: same,
+    keyCorrespondence: known ? outcome(known.code, evidence, { detail: known.detail }) : same,
     issuerType: { ...same, facts: { category: null, provider: null, legacyPath: false } },
     soleControl: same,
   };
@@ -105,7 +111,7 @@ export async function judgeSignature(signature: SignatureUnderTest, file: FileFa
     warnings.push(warning("CLAIMED_TIME_CONTRADICTED", { claimed: iso(times.contradictedClaim), proven: iso(times.up) }));
   }
 
-  if (signature.notJudged) return notJudged(signature.notJudged, times, warnings, timestamps);
+  if (signature.notJudged) return notJudged(signature.notJudged, signature.problems ?? [], times, warnings, timestamps);
   const signingCertificate = await signingCertificateOf(signature, file, run);
   if (signingCertificate && signature.certificateWarnings) warnings.push(...signature.certificateWarnings(signingCertificate));
   let binding: Promise<Binding> | undefined;

@@ -10,6 +10,8 @@ import { startExampleServer } from "../../examples/browser/serve.js";
 import { CHROMIUM_ARGS, chromiumMissing, chromiumPath } from "../browser/chromium.js";
 
 const fixture = (p: string): string => fileURLToPath(new URL(`../fixtures/openssl/${p}`, import.meta.url));
+/** A file of the bundled demo (examples/demo): the signed contract.pdf and what judging it needs. */
+const demo = (p: string): string => fileURLToPath(new URL(`../../examples/demo/${p}`, import.meta.url));
 const SCREENSHOT = fileURLToPath(new URL("../../examples/browser/screenshot.png", import.meta.url));
 
 // Skipped, with the reason printed, on a machine without Chromium (outside CI only: CI installs it and requires it).
@@ -40,9 +42,9 @@ afterAll(async () => {
   await new Promise((resolve) => server?.close(resolve));
 });
 
-/** Drops fixture files on the page's drop zone, as a person dragging them from a file manager would. */
-async function drop(paths: string[]): Promise<void> {
-  const files = paths.map((p) => ({ name: p.split("/").pop()!, data: [...readFileSync(fixture(p))] }));
+/** Drops fixture files (or files at the paths `at` gives) on the page's drop zone, as a person dragging them would. */
+async function drop(paths: string[], at: (p: string) => string = fixture): Promise<void> {
+  const files = paths.map((p) => ({ name: p.split("/").pop()!, data: [...readFileSync(at(p))] }));
   await page.evaluate((list) => {
     const transfer = new DataTransfer();
     for (const f of list) transfer.items.add(new File([new Uint8Array(f.data)], f.name));
@@ -194,6 +196,28 @@ describe.skipIf(skipReason !== undefined)("examples/browser in Chromium (skip re
     expect(await page.getAttribute("[data-role=seller] [data-condition=keyCorrespondence]", "data-code")).toBe("NOT_BOUND_TO_DOCUMENT");
     expect(await page.locator("[data-field=no-invoice]").count()).toBe(1);
     expect(await page.locator("[data-field=total]").count()).toBe(0);
+  });
+
+  it("takes a signed PDF dropped alone: the document verdict, the revision each signature signs and what changed after it", async () => {
+    await page.click("button[data-lang=vi]");
+    await page.setInputFiles("#trust-list", demo("contract-trust-list.json"));
+    await page.setInputFiles("#crls", [demo("contract-public-ca.crl"), demo("contract-national-root.crl")]);
+    await type("now", "2025-07-01T00:00:00Z");
+    await drop(["contract.pdf"], demo);
+    const verdict = page.locator("#result[data-status=done] [data-document-verdict]");
+    await verdict.waitFor();
+    expect(await verdict.getAttribute("data-document-verdict")).toBe("SECURE");
+    expect(await page.getAttribute("[data-document-code]", "data-document-code")).toBe("ALL_SECURE");
+    expect(await page.textContent("#dropped")).toBe("contract.pdf");
+    expect(await page.textContent("[data-field=pdf-field]")).toBe("Ben A");
+    expect(await page.textContent("[data-field=revision]")).toBe("ký phiên bản 2/4 của tài liệu");
+    expect(await page.getAttribute("[data-field=changes-after]", "data-status")).toBe("ALLOWED");
+    expect(await page.locator("[data-change-class=annotation]").count()).toBeGreaterThan(0);
+    expect(await page.getAttribute("[data-verdict]", "data-verdict")).toBe("SECURE");
+    expect(await page.getAttribute("[data-condition=keyCorrespondence]", "data-code")).toBe("SIGNATURE_VALID");
+    expect(await page.getAttribute("[data-document-timestamp]", "data-document-timestamp")).toBe("true");
+    await page.click("button[data-lang=en]");
+    expect(await page.textContent("[data-field=revision]")).toBe("signs revision 2 of 4");
   });
 
   it("uploaded nothing: every request went to the page's own server for the page itself", () => {

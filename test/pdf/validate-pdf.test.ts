@@ -70,7 +70,7 @@ describe("SubFilter dispatch", () => {
 });
 
 describe("document timestamps", () => {
-  it("are listed apart from signatures, with genTime, not yet verified, and never make the document fail", async () => {
+  it("are listed apart from signatures; one whose imprint is not the ByteRange bytes' hash is invalid and never makes the document fail", async () => {
     const { signer } = await pdfKit();
     const signed = await signPdf(createTestPdf(), { signer, signingTime: SIGNED_AT });
     // A TSTInfo: version, policy 1.2.3.4, messageImprint (sha-256, zeros), serial, genTime.
@@ -89,7 +89,7 @@ describe("document timestamps", () => {
     const r = await judge(stamped);
     expect(r.signatures).toHaveLength(1);
     expect(r.documentTimestamps).toEqual([
-      expect.objectContaining({ genTime: "2025-06-02T08:00:00.000Z", revision: 3, valid: false, reason: "not verified yet", coversWholeDocument: true }),
+      expect.objectContaining({ genTime: "2025-06-02T08:00:00.000Z", revision: 3, valid: false, reason: "the messageImprint is not the SHA-256 of what the token must cover", coversWholeDocument: true }),
     ]);
     expect(r.signatures[0]!.pdf.changesAfter).toMatchObject({ status: "ALLOWED", classes: ["extension"] });
     expect(r.document.code).toBe("ALL_SECURE");
