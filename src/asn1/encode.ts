@@ -189,14 +189,24 @@ class BerWalk {
     }
     let der = minimal;
     let previous = -1;
+    const buf = this.buf;
     const end = this.#children(pos, h, limit, (p, childLimit) => {
-      const child = this.measure(p, childLimit, depth + 1);
-      content += child.size;
-      der &&= child.der;
+      let childEnd: number;
+      const short = buf[p + 1]!;
+      if ((buf[p]! & 0x20) === 0 && (buf[p]! & 0x1f) !== 0x1f && short < 0x80 && p + 2 + short <= childLimit) {
+        // A short primitive (the bulk of any large structure): already DER, measured without a call.
+        childEnd = p + 2 + short;
+        content += 2 + short;
+      } else {
+        const child = this.measure(p, childLimit, depth + 1);
+        childEnd = child.end;
+        content += child.size;
+        der &&= child.der;
+      }
       // A SET OF in DER holds its elements in order (X.690 §11.6): compared as received, while all else is DER.
-      if (der && t === Tag.SET && previous >= 0) der = compareBytes(this.buf.subarray(previous, p), this.buf.subarray(p, child.end)) <= 0;
+      if (der && t === Tag.SET && previous >= 0) der = compareBytes(buf.subarray(previous, p), buf.subarray(p, childEnd)) <= 0;
       previous = p;
-      return child.end;
+      return childEnd;
     });
     this.#lengths[slot] = content;
     return { end, size: headerSize(content) + content, der };
@@ -244,7 +254,17 @@ class BerWalk {
     }
     this.#put(t, length);
     const start = this.#o;
-    const end = this.#children(pos, h, limit, (p, childLimit) => this.#write(p, childLimit));
+    const end = this.#children(pos, h, limit, (p, childLimit) => {
+      const short = buf[p + 1]!;
+      if ((buf[p]! & 0x20) === 0 && short < 0x80) {
+        // A short primitive is its own DER (the first pass checked it): copied octet by octet, without a call.
+        const out = this.#out;
+        const childEnd = p + 2 + short;
+        for (let i = p; i < childEnd; i++) out[this.#o++] = buf[i]!;
+        return childEnd;
+      }
+      return this.#write(p, childLimit);
+    });
     if (t === Tag.SET) this.#sortSet(start, this.#o);
     return end;
   }
