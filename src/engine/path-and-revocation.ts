@@ -83,6 +83,8 @@ export async function judgePathAndRevocation(
 ): Promise<PathAndRevocation> {
   const warnings: Warning[] = [];
   const session = run.online;
+  // Every search of the file, and the CRL-signer searches it leads to, spends the file's one path budget.
+  search = { ...search, session: run.paths };
   let path = await buildPath(search);
   if (path.status === "no-path" && session) {
     const fetched = await fetchIssuers(search.leaf, search.candidates, session, run);

@@ -11,6 +11,7 @@ import { resolvePolicy, type Policy } from "../policy/policy.js";
 import type { RevocationSources } from "../revocation/types.js";
 import { parseTimeInput } from "../time/parse-time.js";
 import { asTrustList } from "../trust/load.js";
+import { createPathSession, type PathSession } from "../path/session.js";
 
 /** What every format's validation takes besides the file: trust, evidence, times, policy, crypto, cache and limits. */
 export interface JudgeOptions {
@@ -71,6 +72,8 @@ export interface Run {
   readonly online: FetchSession | undefined;
   /** How certificates are read (DER, PEM, PKCS#7 bundles): supplied ones, and fetched caIssuers. */
   readonly readCertificates: CertificateReader;
+  /** The file's path session: one budget for all its path searches, each candidate list indexed once. */
+  readonly paths: PathSession;
 }
 
 /** Reads supplied certificates (DER, PEM or PKCS#7): given by the format layer, which knows how to read a bundle. */
@@ -159,5 +162,6 @@ export function startRun(options: JudgeOptions, readCertificates: CertificateRea
     supplied: { certificates, revocation },
     online,
     readCertificates,
+    paths: createPathSession({ maxCandidates: limits.maxPathCandidates, maxSignatureChecks: limits.maxPathSignatureChecks }),
   };
 }

@@ -8,6 +8,13 @@ export interface Limits {
   readonly maxSigners: number;
   /** Most CRLs and OCSP responses, embedded and supplied together. */
   readonly maxRevocationObjects: number;
+  /**
+   * Most candidate issuer certificates examined by all the path searches of one file together (every signer, timestamp
+   * and CRL signer); past it, the searches still running end as "budget exhausted" (no path, so INDETERMINATE).
+   */
+  readonly maxPathCandidates: number;
+  /** Most certificate signature verifications by all the path searches of one file together; past it, as above. */
+  readonly maxPathSignatureChecks: number;
 }
 
 /**
@@ -19,4 +26,6 @@ export const DEFAULT_LIMITS: Limits = {
   maxCertificates: 200,
   maxSigners: 64,
   maxRevocationObjects: 64,
+  maxPathCandidates: 1000,
+  maxPathSignatureChecks: 500,
 };

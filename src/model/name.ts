@@ -6,7 +6,10 @@ import { children, expect, fields, oid, rawOf, readTlv, Tag, text, valueOf, type
 export interface NameAttribute {
   /** The attribute type OID. */
   readonly type: string;
-  /** The value as text (undecodable values are kept as hex, prefixed with `#`). */
+  /**
+   * The value as text, for display (undecodable values are shown as hex, prefixed with `#`). Names are never compared by
+   * this text: see {@link Name.key}.
+   */
   readonly value: string;
 }
 
@@ -17,8 +20,9 @@ export interface Name {
   /** The relative distinguished names, each a set of attributes. */
   readonly rdns: readonly (readonly NameAttribute[])[];
   /**
-   * A key for RFC 5280 §7.1 comparison: case-folded, whitespace-collapsed, each RDN's key closed by `,` (so a name
-   * with one more RDN has this key as a prefix).
+   * A key for RFC 5280 §7.1 comparison: per attribute its type, its string type class and its prepared value (case-folded
+   * and whitespace-collapsed for the directory-string types; the exact encoding for other types and for values whose
+   * text does not decode), each RDN's key closed by `,` (so a name with one more RDN has this key as a prefix).
    */
   readonly key: string;
 }
@@ -89,60 +93,105 @@ export function decodeName(tlv: Tlv): Name {
   return new DecodedName(rawOf(tlv));
 }
 
-/** The attributes of a Name whose structure {@link decodeName} has checked. */
-function readAttributes(der: Uint8Array): NameAttribute[][] {
+/**
+ * The string type class of an attribute value, for comparison (RFC 5280 §7.1): the DirectoryString types (UTF8String,
+ * PrintableString, TeletexString, BMPString, UniversalString) are one class, compared by their prepared text; IA5String is
+ * its own class (email, domain components), compared the same way; any other type, and any value whose text does not
+ * decode, is compared by its exact encoding (tag included), never by the text a report shows for it.
+ */
+type ValueClass = "d" | "i" | "x";
+
+const DIRECTORY_STRING: ReadonlySet<number> = new Set([Tag.UTF8_STRING, Tag.PRINTABLE_STRING, Tag.T61_STRING, Tag.BMP_STRING, Tag.UNIVERSAL_STRING]);
+
+/** What one attribute is compared by: its type, its class, and its text (class `x`: its value element's encoding in hex). */
+interface Compared {
+  readonly type: string;
+  readonly cls: ValueClass;
+  readonly compared: string;
+}
+
+/** The attributes of a Name whose structure {@link decodeName} has checked, for display and for comparison. */
+function readAttributes(der: Uint8Array): { rdns: NameAttribute[][]; compared: Compared[][] } {
   const rdns: NameAttribute[][] = [];
+  const compared: Compared[][] = [];
   for (const set of children(readTlv(der, 0, der.length))) {
     const rdn: NameAttribute[] = [];
+    const cmp: Compared[] = [];
     for (const atv of children(set)) {
       const [typeTlv, valueTlv] = children(atv);
       const type = oid(typeTlv!);
-      let value: string;
+      let value: string | undefined;
       try {
         value = text(valueTlv!);
       } catch {
-        value = `#${toHex(valueOf(valueTlv!)).toLowerCase()}`;
+        value = undefined;
       }
-      rdn.push({ type, value });
+      const tag = valueTlv!.tag;
+      if (value !== undefined && (DIRECTORY_STRING.has(tag) || tag === Tag.IA5_STRING)) {
+        rdn.push({ type, value });
+        cmp.push({ type, cls: tag === Tag.IA5_STRING ? "i" : "d", compared: value });
+      } else {
+        rdn.push({ type, value: value ?? `#${toHex(valueOf(valueTlv!)).toLowerCase()}` });
+        cmp.push({ type, cls: "x", compared: toHex(rawOf(valueTlv!)).toLowerCase() });
+      }
     }
     rdns.push(rdn);
+    compared.push(cmp);
   }
-  return rdns;
+  return { rdns, compared };
 }
 
 /** A Name whose attributes and comparison key are made on first use: often only its octets are ever compared. */
 class DecodedName implements Name {
-  #rdns: readonly (readonly NameAttribute[])[] | undefined;
+  #read: ReturnType<typeof readAttributes> | undefined;
+  #rdnKeys: readonly string[] | undefined;
   #key: string | undefined;
   #formatted: string | undefined;
   constructor(readonly der: Uint8Array) {}
   get rdns(): readonly (readonly NameAttribute[])[] {
-    return (this.#rdns ??= readAttributes(this.der));
+    return (this.#read ??= readAttributes(this.der)).rdns;
+  }
+  /** Each RDN's comparison key, closed by `,`. */
+  get rdnKeys(): readonly string[] {
+    return (this.#rdnKeys ??= rdnKeysOf((this.#read ??= readAttributes(this.der)).compared));
   }
   get key(): string {
-    return (this.#key ??= comparisonKey(this.rdns));
+    return (this.#key ??= this.rdnKeys.join(""));
   }
   /** The RFC 4514-style text, made once (a report names the same CAs again and again). */
   get formatted(): string {
     return (this.#formatted ??= formatRdns(this.rdns));
   }
-  /** Whether {@link key} has been made. */
-  get keyed(): boolean {
-    return this.#key !== undefined;
-  }
 }
 
-function comparisonKey(rdns: readonly (readonly NameAttribute[])[]): string {
-  let key = "";
-  for (const rdn of rdns) {
-    // Values are length-prefixed so that no value, whatever it contains, can mimic a separator.
-    const parts = rdn.map((a) => {
-      const v = normalize(a.value);
-      return `${a.type}=${v.length}:${v}`;
-    });
-    key += `${parts.length === 1 ? parts[0]! : parts.sort().join("+")},`;
-  }
-  return key;
+/** An attribute's comparison key: type, class and prepared value, length-prefixed so no value can mimic a separator. */
+function attributeKey(type: string, cls: ValueClass, compared: string): string {
+  const v = cls === "x" ? compared : normalize(compared);
+  return `${type}=${cls}${v.length}:${v}`;
+}
+
+function rdnKeysOf(rdns: readonly (readonly Compared[])[]): string[] {
+  return rdns.map((rdn) => {
+    const parts = rdn.map((a) => attributeKey(a.type, a.cls, a.compared));
+    return `${parts.length === 1 ? parts[0]! : parts.sort().join("+")},`;
+  });
+}
+
+/**
+ * Each RDN's RFC 5280 §7.1 comparison key, most significant first, each closed by `,` (the name's `key` is their
+ * concatenation): two RDNs match when their keys are equal, so a name lies under a directory base when the base's keys
+ * are the first of its own.
+ *
+ * @param name - a decoded name
+ * @returns the keys, one per RDN
+ * @example
+ * ```ts
+ * const under = rdnKeys(base).every((k, i) => k === rdnKeys(name)[i]);
+ * ```
+ */
+export function rdnKeys(name: Name): readonly string[] {
+  // A name made elsewhere (not decoded here) has only text: it is compared as directory strings.
+  return name instanceof DecodedName ? name.rdnKeys : rdnKeysOf(name.rdns.map((rdn) => rdn.map((a) => ({ type: a.type, cls: "d", compared: a.value }))));
 }
 
 /**
@@ -165,18 +214,11 @@ export function decodeNameDer(der: Uint8Array): Name {
 export function sameName(a: Name, b: Name): boolean {
   if (bytesEqual(a.der, b.der)) return true;
   if (a.rdns.length !== b.rdns.length) return false;
-  // Names compared again and again (those of cached certificates) have their keys made already.
-  if (a instanceof DecodedName && b instanceof DecodedName && a.keyed && b.keyed) return a.key === b.key;
-  for (let i = 0; i < a.rdns.length; i++) {
-    const x = a.rdns[i]!;
-    const y = b.rdns[i]!;
-    if (x.length !== y.length) return false;
-    // Multi-valued RDNs compare as sets: leave them to the full key.
-    if (x.length !== 1) return a.key === b.key;
-    const [p, q] = [x[0]!, y[0]!];
-    if (p.type !== q.type || (p.value !== q.value && normalize(p.value) !== normalize(q.value))) return false;
-  }
-  return true;
+  // Keys are made once per decoded name (names compared again and again are those of cached certificates).
+  if (a instanceof DecodedName && b instanceof DecodedName) return a.key === b.key;
+  const x = rdnKeys(a);
+  const y = rdnKeys(b);
+  return x.every((k, i) => k === y[i]);
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Certificate } from "../model/certificate.js";
 import { formatName } from "../model/name.js";
 import type { TrustAnchor } from "../model/trust-list.js";
 import { indexCandidates, keyIdRank, type CandidateIndex } from "./candidates.js";
+import { sessionIndex } from "./session.js";
 import { searchKey } from "./search-key.js";
 import { createSignatureChecker, type SignatureChecker } from "./signatures.js";
 import { DEFAULT_PATH_BUDGET, type PathRequest, type PathResult, type ValidPath } from "./types.js";
@@ -30,6 +31,8 @@ function record(s: Search, result: PathResult): void {
 
 /** Validates a path that reached a listed certificate; a valid path ends the search. */
 async function finish(s: Search, path: readonly Certificate[], anchor: TrustAnchor): Promise<PathResult | null> {
+  // Each anchor tried is a candidate spent: a list with thousands of copies of one CA cannot make a search unbounded.
+  if (!s.sigs.meter.takeCandidate()) return null;
   const { policy, requiredExtendedKeyUsage, requiredKeyUsage } = s.req;
   const options = {
     ...(policy ? { policy } : {}),
@@ -115,8 +118,8 @@ async function walk(s: Search, path: readonly Certificate[]): Promise<PathResult
  * (signatures, name chaining, basicConstraints, keyUsage, pathLenConstraint, critical extensions, name constraints),
  * leaving validity dates and revocation of the path to the caller's time rules.
  *
- * The search is depth-first with backtracking, within `req.budget` (default {@link DEFAULT_PATH_BUDGET}): the first valid
- * path wins; otherwise the most informative ending is returned (`invalid` path to an anchor, then `untrusted-root`, then
+ * The search is depth-first with backtracking, within `req.budget` (default {@link DEFAULT_PATH_BUDGET}) and, with
+ * `req.session`, within the budget all the searches of one file share: the first valid path wins; otherwise the most informative ending is returned (`invalid` path to an anchor, then `untrusted-root`, then
  * `no-path`). A spent budget gives `no-path` with detail `budget exhausted`, since an unexplored branch might be valid.
  *
  * @param req - the signing certificate, candidate certificates, trust list, times, evidence and crypto
@@ -134,15 +137,18 @@ export async function buildPath(req: PathRequest): Promise<PathResult> {
   const known = req.remembered?.get(key) as ValidPath | undefined;
   if (known) return known;
   const budget = req.budget ?? DEFAULT_PATH_BUDGET;
+  const { session } = req;
+  const index = session ? sessionIndex(session, req.candidates, req.trustList, req.service) : indexCandidates(req.candidates, req.trustList, req.service);
   const s: Search = {
     req,
-    index: indexCandidates(req.candidates, req.trustList, req.service),
-    sigs: createSignatureChecker(budget, req.env, req.algorithms),
+    index,
+    sigs: createSignatureChecker(budget, req.env, req.algorithms, session),
     maxDepth: budget.maxDepth,
     best: null,
     depthCut: false,
   };
-  const found = await walk(s, [req.leaf]);
+  // The file's budget is spent: this search would stop at its first step.
+  const found = s.sigs.meter.exhausted ? null : await walk(s, [req.leaf]);
   // Only successes are kept: a failure may come from a verifier's error rather than from the certificates.
   if (found?.status === "valid") req.remembered?.set(key, found);
   if (found) return found;

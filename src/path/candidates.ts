@@ -1,6 +1,6 @@
+import { certificateDigests, type CertificateDigests } from "../cache/certificate-digests.js";
 import { bytesEqual } from "../lib/bytes.js";
-import { sameKey, type Certificate } from "../model/certificate.js";
-import { sameName } from "../model/name.js";
+import type { Certificate } from "../model/certificate.js";
 import type { TrustAnchor, TrustList, TrustService } from "../model/trust-list.js";
 
 /** A possible issuer of a certificate, and whether it came from the trust list. */
@@ -45,13 +45,79 @@ export function keyIdRank(cert: Certificate, issuer: Certificate): 0 | 1 | 2 {
   return bytesEqual(aki, ski) ? 0 : 2;
 }
 
-function onPath(c: Certificate, path: readonly Certificate[]): boolean {
-  // The same certificate, or the same CA (name and key) under another certificate: either way a loop.
-  return path.some((p) => bytesEqual(p.der, c.der) || (sameName(p.subject, c.subject) && sameKey(p, c)));
+/** One distinct listed certificate (by DER) with every anchor that lists it. */
+interface Listed {
+  readonly certificate: Certificate;
+  readonly anchors: TrustAnchor[];
+}
+
+/** A trust list's anchors indexed by hash keys: made once per list, then shared by every search. */
+interface ListedIndex {
+  /** By subject name key: each distinct certificate once. */
+  readonly bySubject: ReadonlyMap<string, readonly Listed[]>;
+  /** By subject name key and SPKI digest: the anchors for a certificate with that name and key. */
+  readonly byNameAndKey: ReadonlyMap<string, readonly TrustAnchor[]>;
 }
 
 /**
- * Indexes the caller's certificates by subject and the trust list by service.
+ * Indexed trust lists. Weak: an index lives as long as its list (a caller's object, so not a memo slot). A trust list is
+ * immutable once loaded, so its index never goes stale.
+ */
+const listedIndexes = new WeakMap<TrustList, ListedIndex>();
+
+const nameAndKey = (cert: Certificate, d: CertificateDigests): string => `${d.spki}\u0000${cert.subject.key}`;
+
+function buildListedIndex(list: TrustList): ListedIndex {
+  const bySubject = new Map<string, Listed[]>();
+  const byDer = new Map<string, Listed>();
+  const byNameAndKey = new Map<string, TrustAnchor[]>();
+  for (const anchor of list.anchors) {
+    const cert = anchor.certificate;
+    const d = certificateDigests(cert);
+    const same = byDer.get(d.der);
+    if (same) same.anchors.push(anchor);
+    else {
+      const entry: Listed = { certificate: cert, anchors: [anchor] };
+      byDer.set(d.der, entry);
+      const bucket = bySubject.get(cert.subject.key);
+      if (bucket) bucket.push(entry);
+      else bySubject.set(cert.subject.key, [entry]);
+    }
+    const k = nameAndKey(cert, d);
+    const listed = byNameAndKey.get(k);
+    if (listed) listed.push(anchor);
+    else byNameAndKey.set(k, [anchor]);
+  }
+  return { bySubject, byNameAndKey };
+}
+
+/**
+ * The trust list's anchors indexed by subject name key, certificate digest and key digest, made once per trust list
+ * whatever implements the list: thousands of same-name anchors then cost a map look-up per question, not a pairwise
+ * comparison.
+ *
+ * @param list - a trust list (its `anchors` are read once)
+ * @returns the index
+ */
+function listedIndex(list: TrustList): ListedIndex {
+  let index = listedIndexes.get(list);
+  if (!index) listedIndexes.set(list, (index = buildListedIndex(list)));
+  return index;
+}
+
+/** What a certificate is compared by inside one index: digests, and its subject name key as a small number. */
+interface Info {
+  readonly der: string;
+  readonly spki: string;
+  readonly subject: number;
+  /** The key of the trust list's name-and-key map. */
+  readonly anchorKey: string;
+}
+
+/**
+ * Indexes the caller's certificates by subject and the trust list by service, every comparison hash-keyed: candidates
+ * are de-duplicated by DER digest and found by subject name key, listed copies by name key and key digest, and loops
+ * are cut by digest. The cost is linear in the candidates and anchors, then a look-up per question.
  *
  * @param candidates - untrusted certificates (duplicates allowed)
  * @param trustList - the trust list
@@ -64,29 +130,52 @@ function onPath(c: Certificate, path: readonly Certificate[]): boolean {
  * ```
  */
 export function indexCandidates(candidates: readonly Certificate[], trustList: TrustList, service: TrustService): CandidateIndex {
-  const bySubject = new Map<string, Certificate[]>();
-  for (const c of candidates) {
-    const bucket = bySubject.get(c.subject.key) ?? [];
-    if (!bucket.some((b) => bytesEqual(b.der, c.der))) bucket.push(c);
-    bySubject.set(c.subject.key, bucket);
-  }
+  const listed = listedIndex(trustList);
   const offers = (a: TrustAnchor): boolean => a.provider.services.includes(service);
+  const names = new Map<string, number>();
+  const infos = new Map<Certificate, Info>();
+  const infoOf = (cert: Certificate): Info => {
+    let info = infos.get(cert);
+    if (info) return info;
+    const d = certificateDigests(cert);
+    let subject = names.get(cert.subject.key);
+    if (subject === undefined) names.set(cert.subject.key, (subject = names.size));
+    info = { der: d.der, spki: d.spki, subject, anchorKey: nameAndKey(cert, d) };
+    infos.set(cert, info);
+    return info;
+  };
+  const anchorsFor = (cert: Certificate): readonly TrustAnchor[] => {
+    return (listed.byNameAndKey.get(infoOf(cert).anchorKey) ?? []).filter(offers);
+  };
+  const bySubject = new Map<string, { certificate: Certificate; listed: boolean }[]>();
+  const seen = new Set<string>();
+  for (const c of candidates) {
+    const d = certificateDigests(c);
+    if (seen.has(d.der)) continue;
+    seen.add(d.der);
+    const entry = { certificate: c, listed: anchorsFor(c).length > 0 };
+    const bucket = bySubject.get(c.subject.key);
+    if (bucket) bucket.push(entry);
+    else bySubject.set(c.subject.key, [entry]);
+  }
+  // The same certificate, or the same CA (name and key) under another certificate: either way a loop.
+  const onPath = (c: Info, path: readonly Info[]): boolean => path.some((p) => p.der === c.der || (p.subject === c.subject && p.spki === c.spki));
   return {
-    anchorsFor: (cert) => trustList.anchorsFor(cert).filter(offers),
+    anchorsFor,
     issuersOf(cert, path) {
-      const out: IssuerCandidate[] = [];
-      const add = (c: Certificate, listed: boolean): void => {
-        if (!sameName(c.subject, cert.issuer) || onPath(c, path)) return;
-        if (out.some((o) => bytesEqual(o.certificate.der, c.der))) return;
-        out.push({ certificate: c, listed });
+      const below = path.map(infoOf);
+      const taken = new Set<string>();
+      // Stable order by rank: key-identifier agreement first, then listed before unlisted (six ranks, no sort).
+      const ranks: IssuerCandidate[][] = [[], [], [], [], [], []];
+      const add = (c: Certificate, isListed: boolean): void => {
+        const info = infoOf(c);
+        if (taken.has(info.der) || onPath(info, below)) return;
+        taken.add(info.der);
+        ranks[keyIdRank(cert, c) * 2 + (isListed ? 0 : 1)]!.push({ certificate: c, listed: isListed });
       };
-      for (const a of trustList.issuersOf(cert)) if (offers(a)) add(a.certificate, true);
-      for (const c of bySubject.get(cert.issuer.key) ?? []) add(c, trustList.anchorsFor(c).some(offers));
-      // Stable sort: key-identifier agreement first, then listed before unlisted.
-      return out
-        .map((c, i) => ({ c, rank: keyIdRank(cert, c.certificate) * 2 + (c.listed ? 0 : 1), i }))
-        .sort((a, b) => a.rank - b.rank || a.i - b.i)
-        .map((x) => x.c);
+      for (const entry of listed.bySubject.get(cert.issuer.key) ?? []) if (entry.anchors.some(offers)) add(entry.certificate, true);
+      for (const entry of bySubject.get(cert.issuer.key) ?? []) add(entry.certificate, entry.listed);
+      return ranks.flat();
     },
   };
 }

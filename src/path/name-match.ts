@@ -1,24 +1,15 @@
-import type { Name } from "../model/name.js";
+import { rdnKeys, type Name } from "../model/name.js";
 import type { ConstrainedForm, GeneralName } from "../model/general-name.js";
 
 /** Whether a name lies inside a subtree base; `undefined` when the name is malformed for its form. */
 export type Matcher = (name: GeneralName, base: GeneralName) => boolean | undefined;
 
-function norm(value: string): string {
-  return value.normalize("NFKC").toLowerCase().trim().replace(/\s+/g, " ");
-}
-
-function rdnKey(rdn: Name["rdns"][number]): string {
-  return rdn
-    .map((a) => `${a.type}=${norm(a.value)}`)
-    .sort()
-    .join("+");
-}
-
-/** RFC 5280 §7.1: the base's RDNs are the first RDNs of the name, compared case- and space-insensitively. */
+/** RFC 5280 §7.1: the base's RDNs are the first RDNs of the name, compared as names are chained (type, string class, prepared value). */
 function directoryMatch(name: Name, base: Name): boolean {
-  if (base.rdns.length > name.rdns.length) return false;
-  return base.rdns.every((rdn, i) => rdnKey(rdn) === rdnKey(name.rdns[i]!));
+  const b = rdnKeys(base);
+  const n = rdnKeys(name);
+  if (b.length > n.length) return false;
+  return b.every((k, i) => k === n[i]);
 }
 
 /** A host is inside `example.com` when equal to it or below it; a base with a leading dot only matches below. */

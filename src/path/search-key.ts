@@ -34,6 +34,9 @@ const KEY_PARTS: { readonly [K in keyof Required<PathRequest>]: (req: PathReques
   requiredKeyUsage: (r) => r.requiredKeyUsage?.join(",") ?? "-",
   profile: (r) => r.profile ?? "-",
   remembered: () => "",
+  // A session's budget can only cut a search short, and a search cut short finds no path to remember; its indexes and
+  // signature outcomes are the answers a fresh search computes.
+  session: () => "",
 };
 
 const FIELDS = Object.keys(KEY_PARTS) as (keyof PathRequest)[];

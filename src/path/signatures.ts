@@ -2,6 +2,7 @@ import { viewKey } from "../cache/spki-key.js";
 import type { Env, VerifyOutcome } from "../crypto/types.js";
 import { verifyOnce } from "../cache/verify-once.js";
 import type { Certificate } from "../model/certificate.js";
+import { sessionChecks, type PathSession } from "./session.js";
 import type { PathBudget } from "./types.js";
 
 /** What is left of a build's budget; once a limit is passed, `exhausted` stays set. */
@@ -30,6 +31,8 @@ export interface SignatureChecker {
  * @param budget - the limits
  * @param env - WebCrypto and the key cache (keys are imported through `env.keys` by the verifier)
  * @param algorithms - `strict` refuses legacy algorithms
+ * @param session - the file's path session: its budget is spent as well as this build's, and its signature outcomes are
+ *   shared with the file's other searches
  * @returns the checker, with its meter
  * @example
  * ```ts
@@ -41,42 +44,48 @@ export function createSignatureChecker(
   budget: PathBudget,
   env: Env,
   algorithms: "default" | "strict",
+  session?: PathSession,
 ): SignatureChecker {
   let candidates = 0;
   let signatures = 0;
   let exhausted = false;
+  const spent = session?.spent;
   const meter: BudgetMeter = {
     takeCandidate() {
       if (++candidates > budget.maxCandidates) exhausted = true;
-      return !exhausted;
+      if (spent && ++spent.candidates > session.budget.maxCandidates) spent.exhausted = true;
+      return !(exhausted || spent?.exhausted === true);
     },
     get exhausted() {
-      return exhausted;
+      return exhausted || spent?.exhausted === true;
     },
   };
   // Keyed by the Certificate object, so the cache dies with the certificates; inner key: the issuer key's bytes, looked
-  // up first by the view object (one per certificate decode, no string to build), then by value.
-  const cache = new WeakMap<Certificate, { byView: Map<Uint8Array, Promise<VerifyOutcome>>; byBytes: Map<string, Promise<VerifyOutcome>> }>();
+  // up first by the view object (one per certificate decode, no string to build), then by value. With a session, the
+  // outcomes by value are the file's: a certificate met by every signer's search is verified once.
+  const views = new WeakMap<Certificate, Map<Uint8Array, Promise<VerifyOutcome>>>();
+  const byBytes = session ? sessionChecks(session, algorithms, env.crypto) : new WeakMap<Certificate, Map<string, Promise<VerifyOutcome>>>();
   return {
     meter,
     verify(cert, issuerSpki) {
-      let known = cache.get(cert);
-      if (!known) cache.set(cert, (known = { byView: new Map(), byBytes: new Map() }));
-      const seen = known.byView.get(issuerSpki);
+      let byView = views.get(cert);
+      if (!byView) views.set(cert, (byView = new Map()));
+      const seen = byView.get(issuerSpki);
       if (seen) return seen;
+      let known = byBytes.get(cert);
+      if (!known) byBytes.set(cert, (known = new Map()));
       const key = viewKey(issuerSpki);
-      const hit = known.byBytes.get(key);
+      const hit = known.get(key);
       if (hit) {
-        known.byView.set(issuerSpki, hit);
+        byView.set(issuerSpki, hit);
         return hit;
       }
-      if (++signatures > budget.maxSignatureChecks) {
-        exhausted = true;
-        return Promise.resolve(null);
-      }
+      if (++signatures > budget.maxSignatureChecks) exhausted = true;
+      if (spent && ++spent.signatures > session.budget.maxSignatureChecks) spent.exhausted = true;
+      if (meter.exhausted) return Promise.resolve(null);
       const outcome = checkCertificateSignature(cert, issuerSpki, env, algorithms);
-      known.byBytes.set(key, outcome);
-      known.byView.set(issuerSpki, outcome);
+      known.set(key, outcome);
+      byView.set(issuerSpki, outcome);
       return outcome;
     },
   };

@@ -5,6 +5,7 @@ import type { Env } from "../crypto/types.js";
 import type { CertificateProfile } from "../policy/policy.js";
 export type { CertificateProfile } from "../policy/policy.js";
 import type { Lru } from "../lib/lru.js";
+import type { PathSession } from "./session.js";
 
 /** RFC 5280 reasons a built path is rejected (stable: they appear in reports as `evidence.reason`). */
 export type PathFailure =
@@ -113,4 +114,9 @@ export interface PathRequest {
   readonly profile?: CertificateProfile;
   /** Where found paths are remembered (a validation cache's table); not part of what the search reads. */
   readonly remembered?: Lru<string, unknown>;
+  /**
+   * The file's path session: one budget and one set of indexes and signature outcomes for all the searches of a file
+   * (every signer, timestamp and CRL signer). Absent: this search has only its own `budget`.
+   */
+  readonly session?: PathSession;
 }

@@ -1,3 +1,4 @@
+import { certificateDigests } from "../cache/certificate-digests.js";
 import { bytesEqual } from "../lib/bytes.js";
 import type { Certificate } from "../model/certificate.js";
 import { buildPath } from "../path/build.js";
@@ -42,13 +43,17 @@ export async function crlSignersFor(found: ValidPath, req: CrlSignerRequest): Pr
   const out = path.slice(1);
   const issuerKeys = new Set(req.sources.crls.map((c) => c.crl.issuer.key));
   const anchor = path[path.length - 1]!;
-  const onPath = (c: Certificate): boolean => path.some((p) => bytesEqual(p.der, c.der));
-  const candidates = req.search.candidates.filter((c) => issuerKeys.has(c.subject.key) && !onPath(c));
-  const seen: Certificate[] = [];
-  for (const c of candidates) {
-    if (seen.length >= MAX_EXTRA_CRL_SIGNERS) break;
-    if (seen.some((x) => bytesEqual(x.der, c.der))) continue;
-    seen.push(c);
+  // Certificates are told apart by DER digest: a set look-up each, however many share a name and a long prefix.
+  const digest = (c: Certificate): string => certificateDigests(c).der;
+  const seen = new Set(path.map(digest));
+  let tried = 0;
+  for (const c of req.search.candidates) {
+    if (tried >= MAX_EXTRA_CRL_SIGNERS) break;
+    if (!issuerKeys.has(c.subject.key)) continue;
+    const d = digest(c);
+    if (seen.has(d)) continue;
+    seen.add(d);
+    tried++;
     if (await acceptable(c, anchor, req)) out.push(c);
   }
   return out;
@@ -64,6 +69,8 @@ async function acceptable(c: Certificate, anchor: Certificate, req: CrlSignerReq
     leaf: c, candidates: search.candidates, trustList: search.trustList, service: search.service, env: search.env,
     algorithms: search.algorithms, ...(search.budget ? { budget: search.budget } : {}),
     ...(search.profile ? { profile: search.profile } : {}), ...(search.remembered ? { remembered: search.remembered } : {}),
+    // The file's budget covers its CRL signers' searches too.
+    ...(search.session ? { session: search.session } : {}),
   };
   let r: PathResult;
   try {

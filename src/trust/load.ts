@@ -1,3 +1,4 @@
+import { certificateDigests } from "../cache/certificate-digests.js";
 import { Decree130Error } from "../errors.js";
 import { decodeCertificate, type Certificate } from "../model/certificate.js";
 import type { IssuerCategory, KeyProtection, LicencePeriod, Provider, TrustList, TrustService } from "../model/trust-list.js";
@@ -72,6 +73,8 @@ function loadCertificates(value: unknown, where: string): Certificate[] {
     invalid(`${where}: certificates holds more than ${TRUST_LIST_LIMITS.certificatesPerProvider} entries`);
   }
   const out: Certificate[] = [];
+  // Repeats are found by DER digest: a look-up per entry, not a comparison per pair (a provider may list 1,000).
+  const seen = new Map<string, number>();
   items(value).forEach((entry, i) => {
     if (typeof entry !== "string") invalid(`${where}: certificates[${i}] must be a PEM or base64 string, got ${describe(entry)}`);
     let cert: Certificate;
@@ -81,8 +84,10 @@ function loadCertificates(value: unknown, where: string): Certificate[] {
       const detail = (err as Error).message.replace(/^certificate does not decode: /, "");
       invalid(`${where}: certificates[${i}] does not decode: ${detail}`);
     }
-    const dup = out.findIndex((c) => c.der.length === cert.der.length && c.der.every((b, k) => b === cert.der[k]));
-    if (dup >= 0) invalid(`${where}: certificates[${i}] repeats certificates[${dup}]`);
+    const digest = certificateDigests(cert).der;
+    const dup = seen.get(digest);
+    if (dup !== undefined) invalid(`${where}: certificates[${i}] repeats certificates[${dup}]`);
+    seen.set(digest, i);
     out.push(cert);
   });
   return out;

@@ -91,4 +91,16 @@ describe("decodeName", () => {
     expect(n.rdns).toEqual([[{ type: O, value: "Công ty Cổ phần" }], [{ type: CN, value: "#c328" }]]);
     expect(n.rdns).toBe(n.rdns); // read once
   });
+
+  it("compares an undecodable value by its encoding, never by the hex text a report shows for it (issue 19 item 7)", () => {
+    const invalid = name([atv(CN, encodeTlv(0x0c, Uint8Array.of(0x41, 0xc0, 0x80)))]);
+    const spelled = name([atv(CN, utf8String("#41c080"))]);
+    expect(invalid.rdns).toEqual(spelled.rdns); // the same display form
+    expect(sameName(invalid, spelled)).toBe(false);
+    expect(invalid.key).not.toBe(spelled.key);
+    // The same invalid octets match themselves, under any other casing of nothing: octet for octet.
+    expect(sameName(invalid, name([atv(CN, encodeTlv(0x0c, Uint8Array.of(0x41, 0xc0, 0x80)))]))).toBe(true);
+    // Another type whose text reads the same (an OCTET STRING "AB" against a UTF8String "AB") is another value.
+    expect(sameName(name([atv(CN, encodeTlv(0x04, Uint8Array.of(0x41, 0x42)))]), name([atv(CN, utf8String("AB"))]))).toBe(false);
+  });
 });

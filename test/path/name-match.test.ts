@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { MATCHERS, uriHost } from "../../src/path/name-match.js";
 import type { GeneralName } from "../../src/model/general-name.js";
+import { encodeTlv } from "../../src/asn1/encode.js";
+import { decodeNameDer } from "../../src/model/name.js";
+import { oidDer, printableString, seq, setOf, utf8String } from "../testing/asn1.js";
 
 const dns = (value: string): GeneralName => ({ form: "dNSName", value });
 const mail = (value: string): GeneralName => ({ form: "rfc822Name", value });
@@ -39,5 +42,17 @@ describe("name constraint matchers", () => {
     expect(MATCHERS.iPAddress(ip(11, 1, 2, 3), ip(10, 0, 0, 0, 255, 0, 0, 0))).toBe(false);
     expect(MATCHERS.iPAddress(ip(...new Array<number>(16).fill(0)), ip(10, 0, 0, 0, 255, 0, 0, 0))).toBe(false);
     expect(MATCHERS.iPAddress(ip(1, 2, 3), ip(10, 0, 0, 0, 255, 0, 0, 0))).toBeUndefined();
+  });
+
+  it("matches directory names by RDN as names are chained: string class and prepared value, not display text", () => {
+    const dn = (...rdns: [string, Uint8Array][]): GeneralName => ({
+      form: "directoryName",
+      value: decodeNameDer(seq(...rdns.map(([type, value]) => setOf(seq(oidDer(type), value))))),
+    });
+    const [C, O, CN] = ["2.5.4.6", "2.5.4.10", "2.5.4.3"];
+    const base = dn([C, printableString("VN")], [O, encodeTlv(0x0c, Uint8Array.of(0x41, 0xc0, 0x80))]);
+    // The same octets below the base: inside; the UTF8String text "#41c080" (the base's display form): outside.
+    expect(MATCHERS.directoryName(dn([C, utf8String("vn")], [O, encodeTlv(0x0c, Uint8Array.of(0x41, 0xc0, 0x80))], [CN, utf8String("x")]), base)).toBe(true);
+    expect(MATCHERS.directoryName(dn([C, utf8String("VN")], [O, utf8String("#41c080")], [CN, utf8String("x")]), base)).toBe(false);
   });
 });

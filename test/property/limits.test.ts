@@ -33,7 +33,14 @@ async function codeOf(p: Promise<unknown>): Promise<string> {
 
 describe("validate() limits (DEFAULT_LIMITS)", () => {
   it("documents its defaults", () => {
-    expect(DEFAULT_LIMITS).toEqual({ maxInputBytes: 32 * 1024 * 1024, maxCertificates: 200, maxSigners: 64, maxRevocationObjects: 64 });
+    expect(DEFAULT_LIMITS).toEqual({
+      maxInputBytes: 32 * 1024 * 1024,
+      maxCertificates: 200,
+      maxSigners: 64,
+      maxRevocationObjects: 64,
+      maxPathCandidates: 1000,
+      maxPathSignatureChecks: 500,
+    });
   });
 
   it("maxInputBytes: at the size judged, one byte less refused", async () => {
