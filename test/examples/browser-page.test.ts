@@ -81,7 +81,8 @@ describe.skipIf(skipReason !== undefined)("examples/browser in Chromium (skip re
     expect(await page.textContent("[data-field=validity]")).toBe("từ 01/01/2024 07:00:00 (giờ Việt Nam) đến 01/01/2026 07:00:00 (giờ Việt Nam)");
     expect(await page.textContent("[data-condition=validityPeriod] .reason")).toContain("01/03/2025 17:00:00 (giờ Việt Nam)");
     expect(await page.textContent("[data-field=provider]")).not.toBe("không rõ");
-    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+    // The README's picture of the page: refreshed on request only, so a test run leaves the checkout as it found it.
+    if (process.env["UPDATE_SCREENSHOT"] === "1") await page.screenshot({ path: SCREENSHOT, fullPage: true });
   });
 
   it("switches the same report to English", async () => {
