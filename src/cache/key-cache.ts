@@ -1,5 +1,5 @@
 import { describeImport, importKeyNow, type ImportAlgorithm } from "../crypto/import-key.js";
-import type { KeySource } from "../crypto/types.js";
+import type { KeySource, WebCrypto, WebCryptoKey } from "../crypto/types.js";
 import { createLru } from "../lib/lru.js";
 import { objectId } from "./object-id.js";
 import { viewKey } from "./spki-key.js";
@@ -18,12 +18,12 @@ import { viewKey } from "./spki-key.js";
  * ```
  */
 export function createKeyCache(maxEntries = 256): KeySource {
-  const keys = createLru<string, Promise<CryptoKey>>(maxEntries);
+  const keys = createLru<string, Promise<WebCryptoKey>>(maxEntries);
   // First by the SPKI's view object: a decoded certificate is a snapshot, and its `spki` view is asked for its key at
   // every verification it takes part in; this saves building the string key each time.
-  const byView = new WeakMap<Uint8Array, Map<string, Promise<CryptoKey>>>();
+  const byView = new WeakMap<Uint8Array, Map<string, Promise<WebCryptoKey>>>();
   return {
-    importKey(crypto: Crypto, spki: Uint8Array, alg: ImportAlgorithm): Promise<CryptoKey> {
+    importKey(crypto: WebCrypto, spki: Uint8Array, alg: ImportAlgorithm): Promise<WebCryptoKey> {
       const params = `${objectId(crypto)}|${describeImport(alg)}`;
       let seen = byView.get(spki);
       const known = seen?.get(params);
@@ -44,7 +44,7 @@ export function createKeyCache(maxEntries = 256): KeySource {
       seen.set(params, pending);
       return pending;
     },
-    started(crypto: Crypto, spki: Uint8Array): Promise<CryptoKey> | undefined {
+    started(crypto: WebCrypto, spki: Uint8Array): Promise<WebCryptoKey> | undefined {
       const seen = byView.get(spki);
       if (seen === undefined) return undefined;
       // Only this WebCrypto's imports: another's, settled long ago, says nothing about the work now under way.

@@ -1,7 +1,7 @@
 import { verifySignature } from "../crypto/verify.js";
 import { viewKey } from "./spki-key.js";
 import { MemoSlot } from "./memo-slot.js";
-import type { Env, VerifyOutcome, VerifyRequest } from "../crypto/types.js";
+import type { Env, VerifyOutcome, VerifyRequest, WebCrypto } from "../crypto/types.js";
 
 /** The checks one WebCrypto answered about one signed object (CRL, OCSP response, certificate). */
 interface Answers {
@@ -15,7 +15,7 @@ interface Answers {
  * Answers by signed object, then by the WebCrypto that gave them: a caller's own implementation is asked itself, never
  * told another's answer. Kept on the signed object, so they go with it.
  */
-const answersOf = new MemoSlot<object, WeakMap<Crypto, Answers>>();
+const answersOf = new MemoSlot<object, WeakMap<WebCrypto, Answers>>();
 
 /** At most this many distinct keys are remembered per signed object: a CRL is checked against very few issuer keys. */
 const MAX_KEYS_PER_OBJECT = 16;

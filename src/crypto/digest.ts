@@ -2,7 +2,7 @@ import { paramsAbsentOrNull, type AlgorithmIdentifier } from "../model/algorithm
 import { DIGESTS } from "../policy/algorithms.js";
 import { concat } from "../lib/bytes.js";
 import { bufferSource } from "./import-key.js";
-import type { DigestFunction } from "./types.js";
+import type { DigestFunction, WebCrypto } from "./types.js";
 import type { Strength } from "./types.js";
 
 /**
@@ -33,7 +33,7 @@ export type DigestResult =
 export async function digest(
   alg: AlgorithmIdentifier,
   data: Uint8Array | readonly Uint8Array[],
-  crypto: Crypto,
+  crypto: WebCrypto,
   options: { readonly algorithms?: "default" | "strict"; readonly digest?: DigestFunction | undefined } = {},
 ): Promise<DigestResult> {
   const entry = DIGESTS.get(alg.oid);

@@ -1,6 +1,6 @@
 import type { WebCryptoHash } from "../policy/algorithms.js";
 import { fastImport } from "./import-format.js";
-import type { KeySource } from "./types.js";
+import type { KeySource, WebCrypto, WebCryptoKey } from "./types.js";
 
 /** The WebCrypto import parameters for a verification key. */
 export type ImportAlgorithm =
@@ -56,13 +56,13 @@ export function describeImport(alg: ImportAlgorithm): string {
  * const key = await importKeyNow(globalThis.crypto, cert.spki, { name: "ECDSA", namedCurve: "P-256" });
  * ```
  */
-export function importKeyNow(crypto: Crypto, spki: Uint8Array, alg: ImportAlgorithm): Promise<CryptoKey> {
+export function importKeyNow(crypto: WebCrypto, spki: Uint8Array, alg: ImportAlgorithm): Promise<WebCryptoKey> {
   const copy = new Uint8Array(spki);
   const fast = fastImport(copy, alg);
   return fast ? importAs(crypto, fast.format, fast.keyData, alg).catch(() => importAs(crypto, "spki", copy, alg)) : importAs(crypto, "spki", copy, alg);
 }
 
-function importAs(crypto: Crypto, format: "spki" | "raw" | "jwk", keyData: Uint8Array<ArrayBuffer> | JsonWebKey, alg: ImportAlgorithm): Promise<CryptoKey> {
+function importAs(crypto: WebCrypto, format: "spki" | "raw" | "jwk", keyData: Uint8Array<ArrayBuffer> | JsonWebKey, alg: ImportAlgorithm): Promise<WebCryptoKey> {
   try {
     return format === "jwk"
       ? crypto.subtle.importKey(format, keyData as JsonWebKey, alg, false, ["verify"])

@@ -47,7 +47,7 @@ export interface KeySource {
    * @param alg - the import parameters
    * @returns the key; rejects as `importKey` does
    */
-  importKey(crypto: Crypto, spki: Uint8Array, alg: ImportAlgorithm): Promise<CryptoKey>;
+  importKey(crypto: WebCrypto, spki: Uint8Array, alg: ImportAlgorithm): Promise<WebCryptoKey>;
   /**
    * The import already started for this SPKI view, if one was: lets a caller order work (a verification handed to a
    * worker before the next synchronous import), never decides anything.
@@ -56,7 +56,7 @@ export interface KeySource {
    * @param spki - a decoded certificate's SubjectPublicKeyInfo view
    * @returns the pending or settled import, or `undefined`
    */
-  started(crypto: Crypto, spki: Uint8Array): Promise<CryptoKey> | undefined;
+  started(crypto: WebCrypto, spki: Uint8Array): Promise<WebCryptoKey> | undefined;
 }
 
 /**
@@ -78,9 +78,31 @@ export type DigestFunction = (algorithm: "SHA-1" | "SHA-256" | "SHA-384" | "SHA-
 /** The capabilities an operation may use. Time is passed separately, as a number. */
 export interface Env {
   /** WebCrypto: `globalThis.crypto` by default, injectable. */
-  readonly crypto: Crypto;
+  readonly crypto: WebCrypto;
   /** Where keys are imported (and, with a validation cache, remembered). */
   readonly keys: KeySource;
   /** Hashes content in parts without joining it; absent: WebCrypto's digest. */
   readonly digest?: DigestFunction | undefined;
 }
+
+/**
+ * WebCrypto as the platform provides it: the DOM's `Crypto` in browsers, `globalThis.crypto` in Node ≥ 20. Read from
+ * `globalThis`, so that the package's declarations need neither `lib: ["dom"]` nor `@types/node`: a project with either
+ * gets the platform's type; one with neither cannot pass `crypto` (the default, `globalThis.crypto`, still applies).
+ *
+ * @example
+ * ```ts
+ * const crypto: WebCrypto = globalThis.crypto;
+ * ```
+ */
+export type WebCrypto = typeof globalThis extends { readonly crypto: infer C } ? C : never;
+
+/**
+ * A key WebCrypto imported: `CryptoKey`, read from {@link WebCrypto} for the same reason.
+ *
+ * @example
+ * ```ts
+ * const key: WebCryptoKey = await crypto.subtle.importKey("spki", spki, { name: "ECDSA", namedCurve: "P-256" }, false, ["verify"]);
+ * ```
+ */
+export type WebCryptoKey = Awaited<ReturnType<WebCrypto["subtle"]["importKey"]>>;

@@ -3,7 +3,7 @@ import { ecdsaDerToP1363 } from "./ecdsa-signature.js";
 import { bufferSource } from "./import-key.js";
 import { readKeyInfo, type KeyInfo } from "./key-info.js";
 import { pairKey, type SignatureShape } from "./pair-key.js";
-import type { Env, VerifyFailure, VerifyOutcome, VerifyRequest } from "./types.js";
+import type { Env, VerifyFailure, VerifyOutcome, VerifyRequest, WebCryptoKey } from "./types.js";
 
 /** Verification options. `algorithms: "strict"` refuses legacy algorithms (SHA-1, RSA 1024-2047 bits). */
 export interface VerifyOptions {
@@ -62,7 +62,7 @@ async function run(req: VerifyRequest, env: Env, options: VerifyOptions, form: E
   }
   const signature = shapeSignature(req.signature, pairing.shape, form);
   if (typeof signature === "string") return refuse("MALFORMED_SIGNATURE", signature, names);
-  let key: CryptoKey;
+  let key: WebCryptoKey;
   try {
     key = await env.keys.importKey(env.crypto, pairing.spki, pairing.importAlgorithm);
   } catch (err) {

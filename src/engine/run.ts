@@ -1,5 +1,5 @@
 import { tablesOf, type CacheTables, type ValidationCache } from "../cache/validation-cache.js";
-import type { DigestFunction, Env } from "../crypto/types.js";
+import type { DigestFunction, Env, WebCrypto } from "../crypto/types.js";
 import { Decree130Error } from "../errors.js";
 import { decodePem } from "../lib/pem.js";
 import type { Certificate } from "../model/certificate.js";
@@ -36,7 +36,7 @@ export interface JudgeOptions {
   /** Strictness choices; see {@link Policy}. */
   readonly policy?: Partial<Policy> | undefined;
   /** WebCrypto; default `globalThis.crypto`. */
-  readonly crypto?: Crypto | undefined;
+  readonly crypto?: WebCrypto | undefined;
   /** A streaming digest for content (hashes parts without joining or copying them); default WebCrypto's digest. */
   readonly digest?: DigestFunction | undefined;
   /** Shared cache; default: a fresh one per call. */

@@ -1,3 +1,4 @@
+import type { WebCrypto } from "../crypto/types.js";
 import { Tag } from "../asn1/der.js";
 import { encodeTlv } from "../asn1/encode.js";
 import { OID } from "../asn1/oids.js";
@@ -7,7 +8,7 @@ import type { Certificate } from "../model/certificate.js";
 /** Options of {@link encodeOcspRequest}. */
 export interface OcspRequestOptions {
   /** WebCrypto: SHA-1 for the CertID, and random octets for a nonce. */
-  readonly crypto: Crypto;
+  readonly crypto: WebCrypto;
   /**
    * Add a nonce extension (id-pkix-ocsp-nonce): `true` for 32 random octets from `crypto.getRandomValues` (RFC 8954),
    * or the octets themselves (1 to 32). Default: none, so the request is the same each time and its answer can be
@@ -60,7 +61,7 @@ function integer(content: Uint8Array): Uint8Array {
   return encodeTlv(Tag.INTEGER, content.length > 0 ? content : Uint8Array.of(0));
 }
 
-async function sha1(crypto: Crypto, data: Uint8Array): Promise<Uint8Array> {
+async function sha1(crypto: WebCrypto, data: Uint8Array): Promise<Uint8Array> {
   return new Uint8Array(await crypto.subtle.digest("SHA-1", data as Uint8Array<ArrayBuffer>));
 }
 

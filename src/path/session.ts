@@ -1,4 +1,4 @@
-import type { VerifyOutcome } from "../crypto/types.js";
+import type { VerifyOutcome, WebCrypto } from "../crypto/types.js";
 import type { Certificate } from "../model/certificate.js";
 import type { TrustList, TrustService } from "../model/trust-list.js";
 import { indexCandidates, type CandidateIndex } from "./candidates.js";
@@ -22,7 +22,7 @@ export interface PathSession {
   /** Candidate indexes by candidate list, then by trust list and service. */
   readonly indexes: WeakMap<readonly Certificate[], WeakMap<TrustList, Map<TrustService, CandidateIndex>>>;
   /** Signature outcomes by algorithm policy and WebCrypto, then certificate, then issuer key octets. */
-  readonly checks: Map<string, WeakMap<Crypto, WeakMap<Certificate, Map<string, Promise<VerifyOutcome>>>>>;
+  readonly checks: Map<string, WeakMap<WebCrypto, WeakMap<Certificate, Map<string, Promise<VerifyOutcome>>>>>;
 }
 
 /**
@@ -75,7 +75,7 @@ export function sessionIndex(session: PathSession, candidates: readonly Certific
  * const known = sessionChecks(session, "default", env.crypto).get(cert)?.get(viewKey(issuer.spki));
  * ```
  */
-export function sessionChecks(session: PathSession, algorithms: string, crypto: Crypto): WeakMap<Certificate, Map<string, Promise<VerifyOutcome>>> {
+export function sessionChecks(session: PathSession, algorithms: string, crypto: WebCrypto): WeakMap<Certificate, Map<string, Promise<VerifyOutcome>>> {
   let byCrypto = session.checks.get(algorithms);
   if (!byCrypto) session.checks.set(algorithms, (byCrypto = new WeakMap()));
   let checks = byCrypto.get(crypto);

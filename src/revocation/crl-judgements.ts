@@ -1,5 +1,5 @@
 import { ObjectMemo } from "../cache/object-memos.js";
-import type { KeySource } from "../crypto/types.js";
+import type { KeySource, WebCrypto } from "../crypto/types.js";
 import type { Certificate } from "../model/certificate.js";
 import { judgeCrl } from "./crl-evidence.js";
 import type { JudgeContext, Judged } from "./judged.js";
@@ -9,7 +9,7 @@ import type { Crl, EvidenceOrigin } from "./types.js";
 interface Accepted {
   readonly issuer: Certificate;
   readonly crlSigners: readonly Certificate[] | undefined;
-  readonly crypto: Crypto;
+  readonly crypto: WebCrypto;
   readonly keys: KeySource;
   readonly algorithms: "default" | "strict";
   readonly origin: EvidenceOrigin;

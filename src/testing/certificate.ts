@@ -1,3 +1,4 @@
+import type { WebCrypto } from "../crypto/types.js";
 import { AsnConvert } from "@peculiar/asn1-schema";
 import type { Name} from "@peculiar/asn1-x509";
 import { Certificate, Extensions, SubjectPublicKeyInfo, TBSCertificate, Validity, Version } from "@peculiar/asn1-x509";
@@ -61,7 +62,7 @@ export interface CertificateOptions {
   /** The digest of the issuer's signature. Default `SHA-256`. */
   readonly digest?: Digest;
   /** WebCrypto. Default: the issuer's, else `globalThis.crypto`. */
-  readonly crypto?: Crypto;
+  readonly crypto?: WebCrypto;
 }
 
 const counters = new WeakMap<object, number>();

@@ -1,3 +1,4 @@
+import type { WebCrypto } from "../crypto/types.js";
 import { digestAlgorithmId } from "./algorithms.js";
 import { assembleSignedData, dedupe, parseSignedData } from "./cms-parts.js";
 import { encode } from "./der.js";
@@ -22,7 +23,7 @@ export interface CmsOptions extends CmsSignerOptions {
   readonly crls?: readonly Uint8Array[];
   /** The eContentType. Default id-data. */
   readonly contentType?: string;
-  readonly crypto?: Crypto;
+  readonly crypto?: WebCrypto;
 }
 
 /** A signer with its own options, overriding the shared ones. */
@@ -90,7 +91,7 @@ export async function signCms(
 export async function addSigner(
   cms: Uint8Array,
   signer: TestIdentity,
-  options: CmsSignerOptions & { readonly content?: Uint8Array; readonly includeChain?: boolean; readonly crypto?: Crypto } = {},
+  options: CmsSignerOptions & { readonly content?: Uint8Array; readonly includeChain?: boolean; readonly crypto?: WebCrypto } = {},
 ): Promise<Uint8Array> {
   const parts = parseSignedData(cms);
   const content = parts.content ?? options.content;
@@ -109,7 +110,7 @@ async function signerInfo(
   content: Uint8Array,
   contentType: string,
   signer: TestIdentity,
-  o: CmsSignerOptions & { readonly crypto?: Crypto },
+  o: CmsSignerOptions & { readonly crypto?: WebCrypto },
 ): Promise<Uint8Array> {
   const ts = o.contentTimestamp;
   if (!ts) return createSignerInfo(content, contentType, signer, o);

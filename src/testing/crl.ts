@@ -1,3 +1,4 @@
+import type { WebCrypto } from "../crypto/types.js";
 import { AsnIntegerBigIntConverter } from "@peculiar/asn1-schema";
 import type {
   Name} from "@peculiar/asn1-x509";
@@ -36,7 +37,7 @@ export interface CrlOptions {
   /** More CRL extensions. */
   readonly extensions?: readonly RawExtension[];
   readonly digest?: Digest;
-  readonly crypto?: Crypto;
+  readonly crypto?: WebCrypto;
 }
 
 /**

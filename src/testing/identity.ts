@@ -1,3 +1,4 @@
+import type { WebCrypto, WebCryptoKey } from "../crypto/types.js";
 import type { KeyAlgorithm } from "./algorithms.js";
 import type { TestKeyPair } from "./keys.js";
 
@@ -10,8 +11,8 @@ export interface TestIdentity {
   readonly certificate: Uint8Array;
   /** The certificate in PEM. */
   readonly pem: string;
-  readonly privateKey: CryptoKey;
-  readonly publicKey: CryptoKey;
+  readonly privateKey: WebCryptoKey;
+  readonly publicKey: WebCryptoKey;
   /** The key pair, with its SubjectPublicKeyInfo. */
   readonly keyPair: TestKeyPair;
   readonly keyAlgorithm: KeyAlgorithm;
@@ -32,5 +33,5 @@ export interface TestIdentity {
   /** The issuers' certificates, nearest first, ending at the self-signed root (this certificate excluded). */
   readonly chain: readonly Uint8Array[];
   /** The WebCrypto implementation the identity was made with, used by default for what it signs. */
-  readonly crypto: Crypto;
+  readonly crypto: WebCrypto;
 }

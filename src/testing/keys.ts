@@ -1,3 +1,4 @@
+import type { WebCrypto, WebCryptoKey } from "../crypto/types.js";
 import { AsnConvert } from "@peculiar/asn1-schema";
 import { SubjectPublicKeyInfo } from "@peculiar/asn1-x509";
 import { KEY_ALGORITHMS, type Digest, type KeyAlgorithm } from "./algorithms.js";
@@ -7,15 +8,15 @@ import { EcdsaSigValue } from "./schemas.js";
 /** A key pair the kit made, with its exported SubjectPublicKeyInfo. */
 export interface TestKeyPair {
   readonly algorithm: KeyAlgorithm;
-  readonly privateKey: CryptoKey;
-  readonly publicKey: CryptoKey;
+  readonly privateKey: WebCryptoKey;
+  readonly publicKey: WebCryptoKey;
   /** The SubjectPublicKeyInfo (DER). */
   readonly spki: Uint8Array;
 }
 
 // Per-process memo: one WebCrypto implementation → "algorithm/label" → key pair. RSA generation is slow, so tests that
 // build the same PKI many times pay for each key once.
-const memo = new WeakMap<Crypto, Map<string, Promise<TestKeyPair>>>();
+const memo = new WeakMap<WebCrypto, Map<string, Promise<TestKeyPair>>>();
 
 /**
  * A key pair for a label, generated once per process and WebCrypto implementation, then reused.
@@ -30,7 +31,7 @@ const memo = new WeakMap<Crypto, Map<string, Promise<TestKeyPair>>>();
  * const b = await testKeyPair("ECDSA-P256", "alice"); // the same keys, no new generation
  * ```
  */
-export function testKeyPair(algorithm: KeyAlgorithm, label: string, crypto: Crypto = globalThis.crypto): Promise<TestKeyPair> {
+export function testKeyPair(algorithm: KeyAlgorithm, label: string, crypto: WebCrypto = globalThis.crypto): Promise<TestKeyPair> {
   let byLabel = memo.get(crypto);
   if (!byLabel) memo.set(crypto, (byLabel = new Map()));
   const key = `${algorithm}/${label}`;
@@ -45,14 +46,14 @@ export function testKeyPair(algorithm: KeyAlgorithm, label: string, crypto: Cryp
   return pair;
 }
 
-async function generate(algorithm: KeyAlgorithm, crypto: Crypto): Promise<TestKeyPair> {
+async function generate(algorithm: KeyAlgorithm, crypto: WebCrypto): Promise<TestKeyPair> {
   // Extractable so an RSA key can be re-imported for another digest (WebCrypto binds the hash to RSA keys).
   const pair = (await crypto.subtle.generateKey(KEY_ALGORITHMS[algorithm].generate, true, ["sign", "verify"])) as CryptoKeyPair;
   const spki = new Uint8Array(await crypto.subtle.exportKey("spki", pair.publicKey));
   return { algorithm, privateKey: pair.privateKey, publicKey: pair.publicKey, spki };
 }
 
-async function reimport(rsa: TestKeyPair, crypto: Crypto): Promise<TestKeyPair> {
+async function reimport(rsa: TestKeyPair, crypto: WebCrypto): Promise<TestKeyPair> {
   const params = KEY_ALGORITHMS["RSA-PSS"].importFor("SHA-256");
   const pkcs8 = await crypto.subtle.exportKey("pkcs8", rsa.privateKey);
   const privateKey = await crypto.subtle.importKey("pkcs8", pkcs8, params, true, ["sign"]);
@@ -60,9 +61,9 @@ async function reimport(rsa: TestKeyPair, crypto: Crypto): Promise<TestKeyPair> 
   return { algorithm: "RSA-PSS", privateKey, publicKey, spki: rsa.spki };
 }
 
-const rebound = new WeakMap<CryptoKey, Map<Digest, Promise<CryptoKey>>>();
+const rebound = new WeakMap<WebCryptoKey, Map<Digest, Promise<WebCryptoKey>>>();
 
-async function keyFor(pair: TestKeyPair, digest: Digest, crypto: Crypto): Promise<CryptoKey> {
+async function keyFor(pair: TestKeyPair, digest: Digest, crypto: WebCrypto): Promise<WebCryptoKey> {
   const entry = KEY_ALGORITHMS[pair.algorithm];
   if (pair.algorithm === "ECDSA-P256" || digest === "SHA-256") return pair.privateKey;
   let byDigest = rebound.get(pair.privateKey);
@@ -92,7 +93,7 @@ function ecdsaDer(raw: Uint8Array): Uint8Array {
  * @param crypto - the WebCrypto implementation
  * @returns the signature value
  */
-export async function signBytes(pair: TestKeyPair, data: Uint8Array, digest: Digest, crypto: Crypto): Promise<Uint8Array> {
+export async function signBytes(pair: TestKeyPair, data: Uint8Array, digest: Digest, crypto: WebCrypto): Promise<Uint8Array> {
   const entry = KEY_ALGORITHMS[pair.algorithm];
   const key = await keyFor(pair, digest, crypto);
   const sig = new Uint8Array(await crypto.subtle.sign(entry.sign(digest), key, data as BufferSource));
@@ -117,6 +118,6 @@ export function publicKeyBits(spki: Uint8Array): Uint8Array {
  * @param crypto - the WebCrypto implementation
  * @returns the hash
  */
-export async function hash(digest: Digest, data: Uint8Array, crypto: Crypto): Promise<Uint8Array> {
+export async function hash(digest: Digest, data: Uint8Array, crypto: WebCrypto): Promise<Uint8Array> {
   return new Uint8Array(await crypto.subtle.digest(digest, data as BufferSource));
 }

@@ -1,3 +1,4 @@
+import type { WebCrypto } from "../crypto/types.js";
 import { AsnConvert, OctetString } from "@peculiar/asn1-schema";
 import {
   BasicOCSPResponse,
@@ -58,7 +59,7 @@ export interface OcspOptions {
   /** Anything but `successful` yields a response with no body. */
   readonly responseStatus?: keyof typeof RESPONSE_STATUS;
   readonly digest?: Digest;
-  readonly crypto?: Crypto;
+  readonly crypto?: WebCrypto;
 }
 
 /**

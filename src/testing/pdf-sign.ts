@@ -1,3 +1,4 @@
+import type { WebCrypto } from "../crypto/types.js";
 import { dictOf, get, isRef, nameOf, textOf, type PdfDict, type PdfValue } from "../formats/pdf/objects.js";
 import type { Digest } from "./algorithms.js";
 import { signCms, type CmsOptions } from "./cms.js";
@@ -46,7 +47,7 @@ export interface PdfSignOptions {
   readonly contents?: (signedBytes: Uint8Array) => Uint8Array | Promise<Uint8Array>;
   /** Cross-reference style of the update. Default: that of the last section. */
   readonly xref?: "table" | "stream";
-  readonly crypto?: Crypto;
+  readonly crypto?: WebCrypto;
 }
 
 const BYTE_RANGE_PLACEHOLDER = "/ByteRange [0 9999999999 9999999999 9999999999]";
@@ -159,7 +160,7 @@ export async function signPdf(pdf: Uint8Array, options: PdfSignOptions): Promise
   return fill(out, base.bytes.length, size, options, subFilter, signingTime, crypto);
 }
 
-async function fill(out: Uint8Array, from: number, size: number, options: PdfSignOptions, subFilter: string, signingTime: number | undefined, crypto: Crypto): Promise<Uint8Array> {
+async function fill(out: Uint8Array, from: number, size: number, options: PdfSignOptions, subFilter: string, signingTime: number | undefined, crypto: WebCrypto): Promise<Uint8Array> {
   const text = new TextDecoder("latin1").decode(out.subarray(from));
   const brAt = from + text.indexOf(BYTE_RANGE_PLACEHOLDER);
   const b = from + text.indexOf("/Contents <", brAt - from) + "/Contents ".length;

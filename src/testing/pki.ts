@@ -1,3 +1,4 @@
+import type { WebCrypto } from "../crypto/types.js";
 import type { KeyProtection } from "../model/trust-list.js";
 import type { KeyAlgorithm } from "./algorithms.js";
 import { createRootCa, issueCertificate } from "./certificate.js";
@@ -39,7 +40,7 @@ export interface TestPkiOptions {
    * `TEST Timestamping Authority`.
    */
   readonly timestampingAuthority?: boolean | { readonly commonName?: string; readonly notBefore?: DateInput; readonly notAfter?: DateInput };
-  readonly crypto?: Crypto;
+  readonly crypto?: WebCrypto;
 }
 
 /** A throwaway Vietnamese PKI: one CA per Art. 9(2) category, an unlisted CA, and the trust list naming the listed ones. */
@@ -61,7 +62,7 @@ export interface TestPki {
   /** The `decree130/trust-list@1` JSON. */
   readonly trustList: TrustListJson;
   readonly keyAlgorithm: KeyAlgorithm;
-  readonly crypto: Crypto;
+  readonly crypto: WebCrypto;
 }
 
 /** The default subjects of a test PKI; every name says TEST so nobody mistakes it for the real one. */

@@ -1,3 +1,4 @@
+import type { WebCrypto } from "../crypto/types.js";
 import { AsnObjectIdentifierConverter, AsnProp, AsnPropTypes, OctetString } from "@peculiar/asn1-schema";
 import type { Attribute } from "@peculiar/asn1-cms";
 import { IssuerAndSerialNumber, SignerIdentifier, SignerInfo } from "@peculiar/asn1-cms";
@@ -86,7 +87,7 @@ export async function createSignerInfo(
   content: Uint8Array,
   contentType: string,
   signer: TestIdentity,
-  o: CmsSignerOptions & { readonly crypto?: Crypto },
+  o: CmsSignerOptions & { readonly crypto?: WebCrypto },
 ): Promise<Uint8Array> {
   const crypto = o.crypto ?? signer.crypto;
   const digest = o.digest ?? "SHA-256";
@@ -150,12 +151,12 @@ const derOf = (cert: TestIdentity | Uint8Array): Uint8Array => (cert instanceof 
  * @param crypto - the WebCrypto implementation
  * @returns the encoded Attribute
  */
-export async function essV2(cert: TestIdentity | Uint8Array, crypto: Crypto): Promise<Uint8Array> {
+export async function essV2(cert: TestIdentity | Uint8Array, crypto: WebCrypto): Promise<Uint8Array> {
   const id = new EssCertIdV2({ certHash: new OctetString(await hash("SHA-256", derOf(cert), crypto)), issuerSerial: issuerSerial(cert) });
   return attributeDer({ oid: KIT_OID.signingCertificateV2, values: [encode(new SigningCertificateV2({ certs: [id] }))] });
 }
 
-async function essV1(cert: TestIdentity | Uint8Array, crypto: Crypto): Promise<Uint8Array> {
+async function essV1(cert: TestIdentity | Uint8Array, crypto: WebCrypto): Promise<Uint8Array> {
   const id = new EssCertId({ certHash: new OctetString(await hash("SHA-1", derOf(cert), crypto)), issuerSerial: issuerSerial(cert) });
   return attributeDer({ oid: KIT_OID.signingCertificate, values: [encode(new SigningCertificate({ certs: [id] }))] });
 }

@@ -1,3 +1,4 @@
+import type { WebCrypto } from "../crypto/types.js";
 import { OctetString } from "@peculiar/asn1-schema";
 import { Accuracy, MessageImprint, PKIStatus, PKIStatusInfo, TimeStampResp, TSTInfo, type TimeStampToken } from "@peculiar/asn1-tsp";
 import { GeneralName, type Name } from "@peculiar/asn1-x509";
@@ -38,7 +39,7 @@ export interface TimestampOptions {
   readonly nonce?: bigint | number;
   /** Write the TSA's subject as the TSTInfo `tsa` name. Default `false`. */
   readonly tsaName?: boolean;
-  readonly crypto?: Crypto;
+  readonly crypto?: WebCrypto;
 }
 
 const counters = new WeakMap<TestIdentity, number>();

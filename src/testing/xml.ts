@@ -1,3 +1,4 @@
+import type { WebCrypto } from "../crypto/types.js";
 import { encodeBase64 } from "../lib/base64.js";
 import { canonicalize, type C14nOptions } from "../formats/xml/c14n.js";
 import { indexIds } from "../formats/xml/ids.js";
@@ -56,7 +57,7 @@ export interface SignXmlOptions {
   /** Embed the signer's certificate (default `true`) and these after it. */
   readonly includeCertificate?: boolean;
   readonly extraCertificates?: readonly Uint8Array[];
-  readonly crypto?: Crypto;
+  readonly crypto?: WebCrypto;
 }
 
 function dataElement(doc: XmlDocument): XmlElement | undefined {
@@ -85,7 +86,7 @@ function placement(doc: XmlDocument, role: XmlRole, data: XmlElement | undefined
 
 const vietnamLocal = (ms: number): string => new Date(ms + 7 * 3600_000).toISOString().slice(0, 19);
 
-async function signValue(signer: TestIdentity, data: Uint8Array, digest: Digest, crypto: Crypto): Promise<Uint8Array> {
+async function signValue(signer: TestIdentity, data: Uint8Array, digest: Digest, crypto: WebCrypto): Promise<Uint8Array> {
   if (signer.keyAlgorithm === "ECDSA-P256") {
     // XMLDSig carries ECDSA values as r || s, which is what WebCrypto returns.
     return new Uint8Array(await crypto.subtle.sign({ name: "ECDSA", hash: digest }, signer.privateKey, data as BufferSource));

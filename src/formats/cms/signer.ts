@@ -2,7 +2,7 @@ import { ObjectMemo } from "../../cache/object-memos.js";
 import type { Binding, BindingProblem } from "../../conditions/binding.js";
 import { digest, type DigestResult } from "../../crypto/digest.js";
 import { verifySignerSignature } from "../../crypto/signer-signature.js";
-import type { Env, VerifyFailure } from "../../crypto/types.js";
+import type { Env, VerifyFailure, WebCrypto } from "../../crypto/types.js";
 import type { SignatureUnderTest, TimestampUnderTest } from "../../engine/signature-under-test.js";
 import { bytesEqual, concat } from "../../lib/bytes.js";
 import { toHex } from "../../lib/hex.js";
@@ -37,9 +37,9 @@ function names(sid: SignerIdentifier, cert: Certificate): boolean {
  * Certificate hashes by certificate, WebCrypto and algorithm, kept with the certificate: a batch from one signer names
  * the same certificate each time. An error is not an answer: it is asked again.
  */
-const certificateHashes = new ObjectMemo<Certificate, WeakMap<Crypto, Map<string, Promise<DigestResult>>>>("ESS certificate hashes");
+const certificateHashes = new ObjectMemo<Certificate, WeakMap<WebCrypto, Map<string, Promise<DigestResult>>>>("ESS certificate hashes");
 
-function certificateHash(cert: Certificate, alg: AlgorithmIdentifier, crypto: Crypto): Promise<DigestResult> {
+function certificateHash(cert: Certificate, alg: AlgorithmIdentifier, crypto: WebCrypto): Promise<DigestResult> {
   const byCrypto = certificateHashes.get(cert) ?? certificateHashes.set(cert, new WeakMap());
   let byAlgorithm = byCrypto.get(crypto);
   if (!byAlgorithm) byCrypto.set(crypto, (byAlgorithm = new Map()));
@@ -53,7 +53,7 @@ function certificateHash(cert: Certificate, alg: AlgorithmIdentifier, crypto: Cr
   return hash;
 }
 
-async function essMismatch(id: EssCertId, cert: Certificate, crypto: Crypto): Promise<string | undefined> {
+async function essMismatch(id: EssCertId, cert: Certificate, crypto: WebCrypto): Promise<string | undefined> {
   const d = await certificateHash(cert, id.hashAlgorithm, crypto);
   if (!d.ok) return `ESS certificate hash algorithm: ${d.detail}`;
   if (!bytesEqual(d.bytes, id.hash)) return "ESS certHash differs from the signing certificate's hash";

@@ -1,3 +1,4 @@
+import type { WebCrypto } from "../../crypto/types.js";
 import { Decree130Error } from "../../errors.js";
 import { documentFacts, type XmlDocumentFacts } from "./document-facts.js";
 import { indexIds } from "./ids.js";
@@ -11,7 +12,7 @@ export interface ReadSignedXmlOptions {
   /** Bounds; see {@link XmlLimits}. */
   readonly limits?: Partial<XmlLimits>;
   /** WebCrypto, for the reference digests; default `globalThis.crypto`. */
-  readonly crypto?: Crypto;
+  readonly crypto?: WebCrypto;
   /** `strict` refuses SHA-1 (policy `algorithms`). */
   readonly algorithms?: "default" | "strict";
 }

@@ -1,3 +1,4 @@
+import type { WebCrypto } from "../../crypto/types.js";
 import { bytesEqual } from "../../lib/bytes.js";
 import { digest } from "../../crypto/digest.js";
 import { DEFAULT_C14N, ENVELOPED_SIGNATURE, MANIFEST_TYPE, XML_C14N_METHODS, XML_DIGEST_METHODS, type XmlDigestMethod } from "./algorithms.js";
@@ -99,7 +100,7 @@ export async function checkReference(
   sig: XmlSignatureSpec,
   doc: XmlDocument,
   ids: IdIndex,
-  crypto: Crypto,
+  crypto: WebCrypto,
   algorithms: "default" | "strict",
 ): Promise<ReferenceResult> {
   const uri = ref.uri ?? "";

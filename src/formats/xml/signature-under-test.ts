@@ -1,4 +1,4 @@
-import type { Env, VerifyOutcome } from "../../crypto/types.js";
+import type { Env, VerifyOutcome, WebCrypto } from "../../crypto/types.js";
 import { verifyRaw, verifySignature, type VerifyOptions } from "../../crypto/verify.js";
 import type { AlgorithmIdentifier } from "../../model/algorithm.js";
 import { warning } from "../../report/finding.js";
@@ -78,7 +78,7 @@ export interface XmlContext {
   readonly doc: XmlDocument;
   readonly ids: IdIndex;
   readonly limits: XmlLimits;
-  readonly crypto: Crypto;
+  readonly crypto: WebCrypto;
   readonly algorithms: "default" | "strict";
 }
 
