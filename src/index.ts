@@ -22,7 +22,7 @@ export { resolvePolicy, DEFAULT_POLICY } from "./policy/policy.js";
 export type { Policy } from "./policy/policy.js";
 export { DEFAULT_LIMITS } from "./model/limits.js";
 export type { Limits } from "./model/limits.js";
-export type { DigestFunction } from "./crypto/types.js";
+export type { DigestFunction, WebCrypto, WebCryptoKey } from "./crypto/types.js";
 export { CONDITION_CODES, WARNING_CODES } from "./report/codes.js";
 export type { ConditionCode, WarningCode } from "./report/codes.js";
 export type {
