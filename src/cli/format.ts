@@ -63,6 +63,25 @@ export function signatureLines(s: SignatureReport, index: string, lang: Lang): s
     `  ${L.signingTime}: ${shownTime(s.signingTime.value, L, lang)} — ${L.sourceWord}: ${sourceOf(s, L)}`,
     `  ${L.regime}: ${s.regime.note[lang]}`,
   ];
+  lines.push(...conditionLines(s, lang));
+  return lines;
+}
+
+/**
+ * The four conditions of a signature, each with its mark, article, status, code and message, then its warnings: the
+ * part of a signature's block every format shares. Times in messages are shown in Vietnam time.
+ *
+ * @param s - a signature's report (any format)
+ * @param lang - `vi` or `en`
+ * @returns the lines, indented for a signature's block
+ * @example
+ * ```ts
+ * lines.push(...conditionLines(report.signatures[0], "vi"));
+ * ```
+ */
+export function conditionLines(s: Pick<SignatureReport, "conditions" | "warnings">, lang: Lang): string[] {
+  const L = LABELS[lang];
+  const lines: string[] = [];
   for (const name of ORDER) {
     const c = s.conditions[name];
     lines.push(`  [${MARK[c.status]}] ${L.condition[name]} (${L.article[name]}): ${L.status[c.status]} — ${c.code}`);

@@ -1,23 +1,21 @@
-import { isDecree130Error, type DigestFunction, type ValidateOptions } from "../index.js";
+import type { DigestFunction, ValidateOptions } from "../index.js";
+import type { Verdict } from "../report/types.js";
 import type { DocumentTimestampReport, PdfReport, PdfSignatureReport } from "../formats/pdf/index.js";
 import { formatVietnamTime } from "../time/vietnam-time.js";
-import { refusedEvidence } from "./evidence.js";
+import { printDocumentReport, type DocumentRun } from "./document-output.js";
 import { assumedZoneNotes, signatureLines } from "./format.js";
-import type { AssumedZone, EvidenceFile } from "./inputs.js";
+import type { AssumedZone } from "./inputs.js";
 import { LABELS } from "./labels.js";
 import { PDF_LABELS } from "./pdf-labels.js";
-import { CliError, type Lang } from "./problem.js";
+import type { Lang } from "./problem.js";
 
 /** Details of the changes after a signature shown in the text report; `--json` lists them all. */
 const SHOWN_DETAILS = 8;
 
-/** The exit code of a PDF: its document verdict (0 SECURE, 1 NOT_SECURE, 2 INDETERMINATE). */
-const EXIT = { SECURE: 0, NOT_SECURE: 1, INDETERMINATE: 2 } as const;
-
 const fill = (text: string, values: Readonly<Record<string, string | number>>): string =>
   text.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
 
-function verdictText(verdict: keyof typeof EXIT, code: string, lang: Lang): string {
+function verdictText(verdict: Verdict, code: string, lang: Lang): string {
   const L = LABELS[lang];
   return L.verdictCode ? `${L.verdict[verdict]} (${verdict}) — ${code}` : `${L.verdict[verdict]} — ${code}`;
 }
@@ -98,14 +96,9 @@ export function formatPdfReport(report: PdfReport, lang: Lang, now: Date, assume
 }
 
 /** What `verify` prepared, as it reaches the PDF branch. */
-export interface PdfRun {
-  readonly file: string;
+export interface PdfRun extends DocumentRun {
   /** `verify`'s options; a `content` among them is not used: a PDF says itself which bytes were signed. */
   readonly options: Omit<ValidateOptions, "content"> & { readonly now: Date };
-  readonly evidence: readonly EvidenceFile[];
-  readonly assumed: readonly AssumedZone[];
-  readonly json: boolean;
-  readonly lang: Lang;
   readonly digest: DigestFunction | undefined;
 }
 
@@ -125,20 +118,9 @@ export interface PdfRun {
 export async function verifyPdf(input: Uint8Array, run: PdfRun): Promise<number> {
   const { validatePdf } = await import("../formats/pdf/index.js");
   const options = run.options;
-  let report: PdfReport;
-  try {
-    report = await validatePdf(input, { ...options, ...(run.digest ? { digest: run.digest } : {}) });
-  } catch (err) {
-    if (!isDecree130Error(err)) throw err;
-    const problem = refusedEvidence(run.evidence) ?? { exit: 3, code: err.code, reason: { kind: "refused", code: err.code }, file: run.file, detail: err.message };
-    throw new CliError(problem);
-  }
-  if (run.json) {
-    const notes = assumedZoneNotes(run.assumed, run.lang);
-    if (notes.length) process.stderr.write(`${notes.join("\n")}\n`);
-    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-  } else {
-    process.stdout.write(formatPdfReport(report, run.lang, options.now, run.assumed));
-  }
-  return EXIT[report.document.verdict];
+  return printDocumentReport(
+    () => validatePdf(input, { ...options, ...(run.digest ? { digest: run.digest } : {}) }),
+    (report) => formatPdfReport(report, run.lang, options.now, run.assumed),
+    run,
+  );
 }

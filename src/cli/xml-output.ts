@@ -1,22 +1,13 @@
-import { isDecree130Error } from "../errors.js";
 import type { InvoiceParty } from "../formats/xml/invoice-data.js";
 import { validateXml, type ValidateXmlOptions, type XmlReport, type XmlSignatureReport } from "../formats/xml/validate-xml.js";
-import type { ConditionName } from "../report/types.js";
 import { formatVietnamTime } from "../time/vietnam-time.js";
-import { refusedEvidence } from "./evidence.js";
-import { assumedZoneNotes } from "./format.js";
-import type { AssumedZone, EvidenceFile } from "./inputs.js";
+import { printDocumentReport, type DocumentRun } from "./document-output.js";
+import { assumedZoneNotes, conditionLines } from "./format.js";
+import type { AssumedZone } from "./inputs.js";
 import { LABELS } from "./labels.js";
-import { CliError, type Lang } from "./problem.js";
+import type { Lang } from "./problem.js";
 import { XML_LABELS } from "./xml-labels.js";
 
-const MARK = { PASSED: "✓", FAILED: "✗", INDETERMINATE: "?" } as const;
-const ORDER: readonly ConditionName[] = ["validityPeriod", "keyCorrespondence", "issuerType", "soleControl"];
-const EXIT = { SECURE: 0, NOT_SECURE: 1, INDETERMINATE: 2 } as const;
-const REPORT_INSTANT = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z/g;
-
-/** The instants a message names, in Vietnam time like every other time of the readable report. */
-const inVietnamTime = (text: string, lang: Lang): string => text.replace(REPORT_INSTANT, (iso) => formatVietnamTime(new Date(iso), lang));
 
 /** A time in Vietnam time with a note of our own instead of the plain zone note. */
 function withNote(iso: string, note: string, lang: Lang): string {
@@ -79,15 +70,7 @@ function signatureLines(s: XmlSignatureReport, index: string, lang: Lang): strin
     lines.push(`  ${X.judgedAt}: ${formatVietnamTime(new Date(s.signingTime.value), lang)} — ${L.sourceWord}: ${L.source[s.signingTime.source]}`);
   }
   lines.push(`  ${X.boundTo}: ${s.xml.boundTo ?? X.notBound}`);
-  for (const name of ORDER) {
-    const c = s.conditions[name];
-    lines.push(`  [${MARK[c.status]}] ${L.condition[name]} (${L.article[name]}): ${L.status[c.status]} — ${c.code}`);
-    lines.push(`      ${inVietnamTime(c.message[lang], lang)}`);
-  }
-  if (s.warnings.length) {
-    lines.push(`  ${L.warnings}:`);
-    for (const w of s.warnings) lines.push(`    - ${w.code}: ${inVietnamTime(w.message[lang], lang)}`);
-  }
+  lines.push(...conditionLines(s, lang));
   return lines;
 }
 
@@ -114,13 +97,7 @@ export function formatXmlReport(report: XmlReport, lang: Lang, now: Date, assume
 }
 
 /** What `verify` hands over for an XML file. */
-export interface XmlRun {
-  readonly file: string;
-  readonly lang: Lang;
-  readonly json: boolean;
-  readonly evidence: readonly EvidenceFile[];
-  readonly assumed: readonly AssumedZone[];
-}
+export type XmlRun = DocumentRun;
 
 /**
  * `decree130 verify` on a signed XML file: validates it, prints the report (JSON with `--json`) and gives the exit code
@@ -139,20 +116,9 @@ export interface XmlRun {
 export async function verifyXml(input: Uint8Array, options: ValidateXmlOptions & { readonly now: Date; readonly content?: Uint8Array | undefined }, run: XmlRun): Promise<number> {
   const { content, ...xmlOptions } = options;
   if (content) process.stderr.write(`${XML_LABELS[run.lang].contentIgnored}\n`);
-  let report: XmlReport;
-  try {
-    report = await validateXml(input, xmlOptions);
-  } catch (err) {
-    if (!isDecree130Error(err)) throw err;
-    const problem = refusedEvidence(run.evidence) ?? { exit: 3, code: err.code, reason: { kind: "refused", code: err.code }, file: run.file, detail: err.message };
-    throw new CliError(problem);
-  }
-  if (run.json) {
-    const notes = assumedZoneNotes(run.assumed, run.lang);
-    if (notes.length) process.stderr.write(`${notes.join("\n")}\n`);
-    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-  } else {
-    process.stdout.write(formatXmlReport(report, run.lang, options.now, run.assumed));
-  }
-  return EXIT[report.document.verdict];
+  return printDocumentReport(
+    () => validateXml(input, xmlOptions),
+    (report) => formatXmlReport(report, run.lang, options.now, run.assumed),
+    run,
+  );
 }
