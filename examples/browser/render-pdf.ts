@@ -3,7 +3,7 @@
 import { formatVietnamTime } from "decree130";
 import type { PdfReport, PdfSignatureReport } from "decree130/pdf";
 import { LABELS, type Lang } from "./labels.js";
-import { renderSignature } from "./render.js";
+import { el, renderSignature } from "./render.js";
 
 /** What the page says about a PDF, in both languages. */
 const PDF_LABELS = {
@@ -62,12 +62,6 @@ export function isPdf(bytes: Uint8Array): boolean {
   return head.includes("%PDF-");
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, attrs: Record<string, string> = {}): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (text !== undefined) node.textContent = text;
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  return node;
-}
 
 const fill = (text: string, values: Record<string, string | number>): string => text.replace(/\{(\w+)\}/g, (m, k: string) => String(values[k] ?? m));
 

@@ -4,7 +4,7 @@
 import { formatVietnamTime, type Report } from "decree130";
 import type { XmlReport, XmlRole } from "decree130/xml";
 import { LABELS, type Lang } from "./labels.js";
-import { renderReport } from "./render.js";
+import { el, renderReport, row } from "./render.js";
 
 const XML_LABELS = {
   vi: {
@@ -62,16 +62,7 @@ export function looksLikeXml(bytes: Uint8Array): boolean {
   return bytes[i] === 0x3c;
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, attrs: Record<string, string> = {}): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (text !== undefined) node.textContent = text;
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  return node;
-}
 
-function row(dl: HTMLElement, term: string, value: string, field: string): void {
-  dl.append(el("dt", term), el("dd", value, { "data-field": field }));
-}
 
 function documentSection(report: XmlReport, lang: Lang): HTMLElement {
   const L = LABELS[lang];

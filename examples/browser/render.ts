@@ -16,14 +16,16 @@ function inVietnamTime(text: string, lang: Lang): string {
   });
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, attrs: Record<string, string> = {}): HTMLElementTagNameMap[K] {
+/** An element with its text and attributes: the page builds every node through it, never through HTML strings. */
+export function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, attrs: Record<string, string> = {}): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (text !== undefined) node.textContent = text;
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
   return node;
 }
 
-function row(dl: HTMLElement, term: string, value: string, field: string): void {
+/** A term and its value in a description list, the value tagged for the tests. */
+export function row(dl: HTMLElement, term: string, value: string, field: string): void {
   dl.append(el("dt", term), el("dd", value, { "data-field": field }));
 }
 
