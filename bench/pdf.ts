@@ -3,7 +3,7 @@
 // same files. Not a test: numbers for the README and reports.
 //   npm run build && npx tsx bench/pdf.ts
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -13,6 +13,8 @@ const RUNS = Number(process.env.PDF_BENCH_RUNS ?? 5);
 const here = fileURLToPath(new URL(".", import.meta.url));
 
 async function inputs(dir: string): Promise<Record<string, string>> {
+  const made = { "one signature, 20 MiB": join(dir, "one-signature-20mib.pdf"), "50 signatures, 50 revisions": join(dir, "fifty-signatures.pdf") };
+  if (Object.values(made).every((f) => existsSync(f)) && existsSync(join(dir, "trust-list.json"))) return made;
   const pki = await createTestPki();
   const signer = await issueCertificate(pki.publicCa, {
     subject: { commonName: "Nguyễn Văn Bench" },
@@ -33,7 +35,7 @@ async function inputs(dir: string): Promise<Record<string, string>> {
   let many = createTestPdf({ pages: 2 });
   for (let i = 0; i < 50; i++) many = await signPdf(many, { signer, signingTime: new Date(Date.UTC(2025, 5, 1, 8, i)), contentsSize: 2048 });
   writeFileSync(join(dir, "fifty-signatures.pdf"), many);
-  return { "one signature, 20 MiB": join(dir, "one-signature-20mib.pdf"), "50 signatures, 50 revisions": join(dir, "fifty-signatures.pdf") };
+  return made;
 }
 
 /** Wall time and peak RSS of a whole process, from GNU time. */
@@ -45,7 +47,10 @@ function timed(cmd: string, args: readonly string[]): { wallMs: number; peakKiB:
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-const dir = mkdtempSync(join(tmpdir(), "decree130-pdf-bench-"));
+// PDF_BENCH_DIR keeps the inputs between runs (for profiling the same files with bench/pdf-run.mjs).
+const keep = process.env.PDF_BENCH_DIR;
+if (keep) mkdirSync(keep, { recursive: true });
+const dir = keep ?? mkdtempSync(join(tmpdir(), "decree130-pdf-bench-"));
 try {
   const files = await inputs(dir);
   const trust = join(dir, "trust-list.json");
@@ -75,5 +80,5 @@ try {
     }
   }
 } finally {
-  rmSync(dir, { recursive: true, force: true });
+  if (!keep) rmSync(dir, { recursive: true, force: true });
 }
