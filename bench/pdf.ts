@@ -1,9 +1,10 @@
 // Time and peak memory of decree130/pdf on a 20 MiB PDF with one signature and on a PDF with 50 signatures in 50
-// revisions, beside the floor (SHA-256 of the first signature's ByteRange bytes) and pdfsig's whole process on the
-// same files. Not a test: numbers for the README and reports.
+// revisions, beside the floor (SHA-256 of the last signature's ByteRange bytes and its signature verified), a process
+// that only loads the package and the file (the memory baseline), and pdfsig's whole process on the same files. Not a
+// test: numbers for the README and reports.
 //   npm run build && npx tsx bench/pdf.ts
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -45,6 +46,13 @@ function timed(cmd: string, args: readonly string[]): { wallMs: number; peakKiB:
   return { wallMs: wall! * 1000, peakKiB: peak!, stdout: r.stdout };
 }
 
+const LABELS = {
+  load: "load package and file",
+  floor: "floor (hash + verify)",
+  scan: "decree130 scanPdf",
+  validate: "decree130 validatePdf",
+} as const;
+
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 // PDF_BENCH_DIR keeps the inputs between runs (for profiling the same files with bench/pdf-run.mjs).
@@ -58,10 +66,10 @@ try {
   for (const [label, file] of Object.entries(files)) {
     const rows: Record<string, { wall: number[]; peak: number[]; inner: number[]; note: string }> = {};
     for (let i = 0; i < RUNS; i++) {
-      for (const mode of ["floor", "scan", "validate"] as const) {
+      for (const mode of ["load", "floor", "scan", "validate"] as const) {
         const t = timed(process.execPath, [join(here, "pdf-run.mjs"), mode, file, trust]);
         const out = JSON.parse(t.stdout) as { ms: number; signatures: number; verdict: string | null };
-        const row = (rows[mode === "floor" ? "floor (SHA-256 of ranges)" : `decree130 ${mode}Pdf`] ??= { wall: [], peak: [], inner: [], note: "" });
+        const row = (rows[LABELS[mode]] ??= { wall: [], peak: [], inner: [], note: "" });
         row.wall.push(t.wallMs);
         row.peak.push(t.peakKiB);
         row.inner.push(out.ms);
@@ -76,7 +84,16 @@ try {
     console.log(`\n${label}`);
     for (const [name, r] of Object.entries(rows)) {
       const inner = r.inner.length ? `, in-process ${median(r.inner).toFixed(0)} ms` : "";
-      console.log(`  ${name.padEnd(22)} process ${median(r.wall).toFixed(0)} ms${inner}, peak RSS ${(median(r.peak) / 1024).toFixed(1)} MiB (${r.note})`);
+      console.log(`  ${name.padEnd(26)} process ${median(r.wall).toFixed(0)} ms${inner}, peak RSS ${(median(r.peak) / 1024).toFixed(1)} MiB (${r.note})`);
+    }
+    const [load, floor, validate] = [rows[LABELS.load]!, rows[LABELS.floor]!, rows[LABELS.validate]!];
+    const size = statSync(file).size / 1024;
+    const beyond = median(validate.peak) - median(load.peak);
+    const signatures = Number(/^\d+/.exec(validate.note)?.[0] ?? 1);
+    if (signatures === 1) {
+      console.log(`  validatePdf / floor (in-process): ${(median(validate.inner) / median(floor.inner)).toFixed(2)}×; peak beyond the loaded input: ${(beyond / 1024).toFixed(1)} MiB (${(beyond / size).toFixed(2)}× the file)`);
+    } else {
+      console.log(`  validatePdf per signature (in-process, cold): ${(median(validate.inner) / signatures).toFixed(1)} ms; peak beyond the loaded input: ${(beyond / 1024).toFixed(1)} MiB`);
     }
   }
 } finally {
