@@ -30,6 +30,11 @@ async function inputs(dir: string): Promise<Record<string, string>> {
   const pages = createTestPdf({ pages: 20, text: "Hop dong (ban quet)" });
   const withImage = await appendIncrementalUpdate(pages, {
     addObjects: { 100: { dict: "<< /Type /XObject /Subtype /Image /Width 4096 /Height 1706 /ColorSpace /DeviceRGB /BitsPerComponent 8 >>", data: image } },
+    // Page 1 draws it, so that the reader reaches the image through the object graph as in a real scan.
+    replaceObjects: {
+      4: "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> /XObject << /Im1 100 0 R >> >> /Contents 5 0 R >>",
+      5: { dict: "<< >>", data: "q 595 0 0 842 0 0 cm /Im1 Do Q" },
+    },
   });
   const big = await signPdf(withImage, { signer, signingTime: "2025-06-01T08:00:00Z" });
   writeFileSync(join(dir, "one-signature-20mib.pdf"), big);
