@@ -29,8 +29,8 @@ const vnDataOutside: Plugin = {
 
 /**
  * Runs of the CLI whose compiled functions go into its code cache: the common verify paths (ECDSA and RSA, with and
- * without revocation evidence, text and JSON). The built-in list is left out: its data would make the cache larger for
- * every run.
+ * without revocation evidence, text and JSON) and a signed PDF. The built-in list is left out: its data would make the
+ * cache larger for every run.
  */
 const WARM_UP_RUNS: readonly (readonly string[])[] = [
   ["verify", "test/fixtures/openssl/sig/secure-attached-ecdsa.p7s", "--trust-list", "test/fixtures/openssl/trust-list.json",
@@ -38,6 +38,11 @@ const WARM_UP_RUNS: readonly (readonly string[])[] = [
   ["verify", "test/fixtures/openssl/sig/secure-attached-rsa.p7s", "--trust-list", "test/fixtures/openssl/trust-list.json",
     "--crl", "test/fixtures/openssl/crl/gov-sub-ca.crl", "--crl", "test/fixtures/openssl/crl/gov-root.crl",
     "--now", "2025-06-01T00:00:00Z", "--json"],
+  // A signed PDF (the bundled demo contract: two signatures, a document timestamp, a DSS), so that a PDF's first run
+  // deserialises the PDF reader instead of compiling it.
+  ["verify", "examples/demo/contract.pdf", "--trust-list", "examples/demo/contract-trust-list.json",
+    "--crl", "examples/demo/contract-public-ca.crl", "--crl", "examples/demo/contract-national-root.crl",
+    "--now", "2025-07-01T00:00:00Z"],
 ];
 
 // Runs in a fresh Node (argv: the launcher, the runs as JSON): runs the bundle once per run, each to its end, then
@@ -75,7 +80,7 @@ export async function finishCli(outDir: string): Promise<void> {
   copyFileSync(VN_DATA.source, `${outDir}/${VN_DATA.file}`);
   // The launcher compiles the bundle as a script, where import() has no loader.
   if (readFileSync(`${outDir}/cli.js`, "utf8").includes("import(")) throw new Error(`${outDir}/cli.js must not use import()`);
-  const files = WARM_UP_RUNS.flatMap((args) => args.filter((a) => a.startsWith("test/")));
+  const files = WARM_UP_RUNS.flatMap((args) => args.filter((a) => a.startsWith("test/") || a.startsWith("examples/")));
   if (!files.every((f) => existsSync(f))) {
     console.warn("CLI code cache not written: the test fixtures are missing (the CLI works without it, only slower)");
     return;

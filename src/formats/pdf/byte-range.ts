@@ -1,5 +1,6 @@
 import { readTlv } from "../../asn1/der.js";
 import type { ObjectLocation } from "./document.js";
+import { onlyHexDigits } from "./lexer.js";
 import { get, type PdfDict } from "./objects.js";
 import type { Revision } from "./structure.js";
 
@@ -35,14 +36,6 @@ export interface ByteRangeFacts {
   /** The decoded `/Contents` (every byte, zero padding included), when it is a string. */
   readonly contents: Uint8Array | null;
   readonly broken: readonly BrokenRule[];
-}
-
-function onlyHexDigits(buf: Uint8Array, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const c = buf[i]!;
-    if (!((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66))) return false;
-  }
-  return true;
 }
 
 function readByteRange(dict: PdfDict, broken: BrokenRule[]): [number, number, number, number] | null {

@@ -31,11 +31,28 @@ for (const c of "()<>[]{}/%") DELIM[c.charCodeAt(0)] = 1;
 export const isWhite = (c: number | undefined): boolean => c !== undefined && WHITE[c] === 1;
 const isRegular = (c: number | undefined): boolean => c !== undefined && WHITE[c] === 0 && DELIM[c] === 0;
 
-function hexValue(c: number): number {
-  if (c >= 0x30 && c <= 0x39) return c - 0x30;
-  if (c >= 0x41 && c <= 0x46) return c - 0x37;
-  if (c >= 0x61 && c <= 0x66) return c - 0x57;
-  return -1;
+/** Hex digit values, -1 for any other byte. */
+const HEX = new Int8Array(256).fill(-1);
+for (let i = 0; i < 10; i++) HEX[0x30 + i] = i;
+for (let i = 0; i < 6; i++) HEX[0x41 + i] = HEX[0x61 + i] = 10 + i;
+
+const hexValue = (c: number): number => HEX[c]!;
+
+/**
+ * Whether `[from, to)` holds hex digits only.
+ *
+ * @param buf - the bytes
+ * @param from - first byte
+ * @param to - byte after the last
+ * @returns `true` when every byte is 0-9, A-F or a-f
+ * @example
+ * ```ts
+ * onlyHexDigits(file, gapStart + 1, gapEnd - 1);
+ * ```
+ */
+export function onlyHexDigits(buf: Uint8Array, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (HEX[buf[i]!]! < 0) return false;
+  return true;
 }
 
 const ESCAPES: Readonly<Record<number, number>> = { 0x6e: 0x0a, 0x72: 0x0d, 0x74: 0x09, 0x62: 0x08, 0x66: 0x0c, 0x28: 0x28, 0x29: 0x29, 0x5c: 0x5c };
@@ -169,26 +186,31 @@ export class Lexer {
 
   private hex(start: number): Token {
     const { buf, end } = this;
-    let p = start + 1;
-    let digits = 0;
-    while (p < end && buf[p] !== 0x3e) {
-      const c = buf[p]!;
-      if (hexValue(c) >= 0) digits++;
-      else if (WHITE[c] !== 1) throw malformedPdf(`bad hex digit at offset ${p}`);
-      p++;
+    // A signature's /Contents is a hex string of many kilobytes, read once in a cold process: its end is found by the
+    // native search and its digits decoded in one pass.
+    const close = buf.indexOf(0x3e, start + 1);
+    const p = close < 0 || close >= end ? end : close;
+    if (p >= end) {
+      for (let q = start + 1; q < p; q++) if (HEX[buf[q]!]! < 0 && WHITE[buf[q]!] !== 1) throw malformedPdf(`bad hex digit at offset ${q}`);
+      throw malformedPdf(`unterminated hex string starting at offset ${start}`);
     }
-    if (p >= end) throw malformedPdf(`unterminated hex string starting at offset ${start}`);
-    const out = new Uint8Array((digits + 1) >> 1);
+    // At most one byte per two digits; white-space between them leaves the tail unused, cut below.
+    const out = new Uint8Array((p - start) >> 1);
     let n = 0;
     for (let q = start + 1; q < p; q++) {
-      const v = hexValue(buf[q]!);
-      if (v < 0) continue;
+      const c = buf[q]!;
+      const v = HEX[c]!;
+      if (v < 0) {
+        if (WHITE[c] !== 1) throw malformedPdf(`bad hex digit at offset ${q}`);
+        continue;
+      }
       if ((n & 1) === 0) out[n >> 1] = v << 4;
       else out[n >> 1]! |= v;
       n++;
     }
+    const bytes = (n + 1) >> 1 === out.length ? out : out.slice(0, (n + 1) >> 1);
     this.pos = p + 1;
-    return { type: "string", value: pdfString(out, true, buf, start, p + 1), start, end: p + 1 };
+    return { type: "string", value: pdfString(bytes, true, buf, start, p + 1), start, end: p + 1 };
   }
 }
 

@@ -1,5 +1,5 @@
 import { certificateDecoder } from "../../cache/decoded.js";
-import type { CacheTables } from "../../cache/validation-cache.js";
+import { createValidationCache, type CacheTables } from "../../cache/validation-cache.js";
 import { fileFacts } from "../../engine/judge-file.js";
 import { judgeSignature } from "../../engine/judge-signature.js";
 import { startRun, type JudgeOptions } from "../../engine/run.js";
@@ -57,7 +57,9 @@ export async function validatePdf(bytes: Uint8Array, options: ValidatePdfOptions
   if (typeof options !== "object" || options === null) throw new TypeError("validatePdf expects options with a trustList");
   const { pdf: pdfPolicy, ...policy } = options.policy ?? {};
   // Options are resolved once (the validation time too), so every signature of the document is judged at one moment.
-  const run = startRun({ ...options, policy }, readSupplied);
+  // Without the caller's cache, one for this document: its signatures mostly carry the same certificates, which are then
+  // decoded, and their issuers' signatures verified, once for the document instead of once per signature.
+  const run = startRun({ ...options, policy, cache: options.cache ?? createValidationCache() }, readSupplied);
   if (bytes.length === 0) throw new Decree130Error("INPUT_EMPTY", "the PDF holds no bytes");
   const scan = await scanPdf(bytes, { ...(options.limits ? { limits: options.limits } : {}), ...(pdfPolicy ? { policy: pdfPolicy } : {}) });
   const documentWarnings: Warning[] = scan.warnings.map((detail) => warning("PDF_TOLERATED", { detail }));
