@@ -86,7 +86,7 @@ export async function readSignedXmlStarting(
   if (!crypto?.subtle) throw new TypeError("WebCrypto is not available: pass options.crypto");
   const doc = parseXml(input, limits);
   const elements = findSignatures(doc, limits.maxSignatures);
-  const ctx: XmlContext = { doc, ids: indexIds(doc), limits, crypto, algorithms: options.algorithms ?? "default", ...(onVerifiable ? { onVerifiable } : {}) };
+  const ctx: XmlContext = { doc, ids: indexIds(doc), limits, crypto, algorithms: options.algorithms ?? "default", forms: new Map(), ...(onVerifiable ? { onVerifiable } : {}) };
   const signatures = await Promise.all(elements.map((el, i) => checkSignature(el, i, ctx)));
   return { document: documentFacts(doc, signatures), signatures, tree: doc };
 }

@@ -63,18 +63,44 @@ function insideOwnObject(sig: XmlElement, el: XmlElement): boolean {
 }
 
 /**
+ * Canonical forms already made in one document, by node: two signatures covering the same `DLHDon` under the same
+ * transforms (a seller's and the tax authority's) have it serialised once. Per document read, never kept longer.
+ */
+export type CanonicalForms = Map<XmlElement | XmlDocument, { readonly exclude: XmlElement | undefined; readonly key: string; readonly bytes: Uint8Array }[]>;
+
+const encoder = new TextEncoder();
+
+/** What distinguishes one canonicalisation of a node from another (comments are always dropped here). */
+function formKey(c14n: C14nOptions): string {
+  if (!c14n.exclusive) return "i";
+  return c14n.inclusivePrefixes ? `e ${[...c14n.inclusivePrefixes].sort().join(" ")}` : "e";
+}
+
+/**
  * The octets a reference's digest covers: the target minus comments (XMLDSig §4.3.3.3), with the enveloped-signature
  * transform removing this signature where the target contains it. The .NET `SignedXml` behaviour real signers rely on
  * is kept: the transform is a no-op when the target contains no signature or lies inside this signature's own
  * `ds:Object`; a target elsewhere inside the signature is removed whole (XPath semantics).
  */
-function octets(target: XmlElement | XmlDocument, sig: XmlElement, enveloped: boolean, c14n: C14nOptions): string {
+function octets(target: XmlElement | XmlDocument, sig: XmlElement, enveloped: boolean, c14n: C14nOptions, forms: CanonicalForms | undefined): Uint8Array {
+  let exclude: XmlElement | undefined;
+  if (enveloped) {
+    const apexEl = "root" in target ? target.root : target;
+    if (isWithin(sig, apexEl)) {
+      if (!insideOwnObject(sig, apexEl)) return new Uint8Array(0);
+    } else if (isWithin(apexEl, sig)) exclude = sig;
+  }
+  const key = formKey(c14n);
+  const known = forms?.get(target);
+  const hit = known?.find((f) => f.exclude === exclude && f.key === key);
+  if (hit) return hit.bytes;
   // Same-document references drop comments whatever the canonicalisation says.
-  const options: C14nOptions = { ...c14n, withComments: false };
-  if (!enveloped) return canonicalize({ apex: target }, options);
-  const apexEl = "root" in target ? target.root : target;
-  if (isWithin(sig, apexEl)) return insideOwnObject(sig, apexEl) ? canonicalize({ apex: target }, options) : "";
-  return canonicalize({ apex: target, exclude: isWithin(apexEl, sig) ? sig : undefined }, options);
+  const bytes = encoder.encode(canonicalize({ apex: target, exclude }, { ...c14n, withComments: false }));
+  if (forms) {
+    if (known) known.push({ exclude, key, bytes });
+    else forms.set(target, [{ exclude, key, bytes }]);
+  }
+  return bytes;
 }
 
 /**
@@ -87,6 +113,7 @@ function octets(target: XmlElement | XmlDocument, sig: XmlElement, enveloped: bo
  * @param ids - the document's Id index
  * @param crypto - WebCrypto, for the digest
  * @param algorithms - `strict` refuses SHA-1 digests
+ * @param forms - canonical forms already made in this document, shared between its references and signatures
  * @returns the target, whether the digest matched, and any problem
  * @example
  * ```ts
@@ -101,6 +128,7 @@ export async function checkReference(
   ids: IdIndex,
   crypto: Crypto,
   algorithms: "default" | "strict",
+  forms?: CanonicalForms,
 ): Promise<ReferenceResult> {
   const uri = ref.uri ?? "";
   const resolved = resolve(ref, doc, ids);
@@ -119,7 +147,7 @@ export async function checkReference(
     const why = method.strength === "weak" ? "is broken" : 'is refused under algorithms: "strict"';
     return { ...base, digestMethod: method, digestValid: false, problem: { code: "WEAK_ALGORITHM", detail: `digest ${method.name} ${why}` } };
   }
-  const data = new TextEncoder().encode(octets(target, sig.element, steps.enveloped, steps.c14n));
+  const data = octets(target, sig.element, steps.enveloped, steps.c14n, forms);
   const d = await digest(method.algorithm, data, crypto);
   if (!d.ok) return { ...base, digestMethod: method, digestValid: false, problem: { code: d.code, detail: d.detail } };
   const digestValid = bytesEqual(d.bytes, ref.digestValue);

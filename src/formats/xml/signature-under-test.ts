@@ -11,7 +11,7 @@ import type { IdIndex } from "./ids.js";
 import { readInvoiceData, type InvoiceData } from "./invoice-data.js";
 import type { XmlLimits } from "./limits.js";
 import { byPrecedence, type XmlProblem } from "./problems.js";
-import { checkReference, type ReferenceResult } from "./reference.js";
+import { checkReference, type CanonicalForms, type ReferenceResult } from "./reference.js";
 import { roleOf, type XmlRole } from "./roles.js";
 import { readSignatureSpec } from "./signature-structure.js";
 import { signedSigningTime, type XmlSigningTime } from "./signing-time.js";
@@ -81,6 +81,8 @@ export interface XmlContext {
   readonly limits: XmlLimits;
   readonly crypto: Crypto;
   readonly algorithms: "default" | "strict";
+  /** Canonical forms already made in this document (see `CanonicalForms`). */
+  readonly forms?: CanonicalForms;
   /**
    * Told each well-formed signature's `KeyInfo` certificates and its SignatureValue check as soon as they are known,
    * before the reference digests settle (validateXml starts the checks there, so that the waits overlap).
@@ -140,7 +142,7 @@ export async function checkSignature(el: XmlElement, index: number, ctx: XmlCont
   const role = roleOf(el);
   // Every reference's canonical form and digest are started first; SignatureValue needs none of them, so its check can
   // start (ctx.onVerifiable) while the digests are computed.
-  const pending = Promise.all(spec.references.map((r) => checkReference(r, spec, ctx.doc, ctx.ids, ctx.crypto, ctx.algorithms)));
+  const pending = Promise.all(spec.references.map((r) => checkReference(r, spec, ctx.doc, ctx.ids, ctx.crypto, ctx.algorithms, ctx.forms)));
   const algorithmProblems: XmlProblem[] = [];
   let legacyMethod: string | undefined;
   const c14n = XML_C14N_METHODS.get(spec.canonicalization.algorithm);
