@@ -1,9 +1,12 @@
 import { certificateDecoder } from "../../cache/decoded.js";
-import type { CacheTables } from "../../cache/validation-cache.js";
+import { rememberJson } from "../../cache/json-memo.js";
+import { CacheTables } from "../../cache/validation-cache.js";
 import { judgeFile } from "../../engine/judge-file.js";
 import { startRun, type JudgeOptions } from "../../engine/run.js";
 import type { Certificate } from "../../model/certificate.js";
 import type { Limits } from "../../model/limits.js";
+import type { TrustList } from "../../model/trust-list.js";
+import { asTrustList } from "../../trust/load.js";
 import { encodeBase64 } from "../../lib/base64.js";
 import { attributeValues } from "../../model/name.js";
 import { warning } from "../../report/finding.js";
@@ -81,6 +84,18 @@ function splitLimits(limits: ValidateXmlOptions["limits"]): { engine: Partial<Li
 const readSupplied = (input: Uint8Array | string, tables: CacheTables): Certificate[] => readCertificates(input, certificateDecoder(tables.certificates));
 
 /**
+ * The trust list to judge with: a list given as `decree130/trust-list@1` JSON is loaded once per shared cache while the
+ * caller passes the same object unchanged (a service holding its list as JSON), instead of on every call.
+ */
+function trustListOf(options: ValidateXmlOptions): ValidateXmlOptions["trustList"] {
+  const given: unknown = options.trustList;
+  const cache = options.cache;
+  if (!(cache instanceof CacheTables) || !cache.shared || typeof given !== "object" || given === null) return options.trustList;
+  if (typeof (given as Partial<TrustList>).anchorsFor === "function" || !Object.hasOwn(given, "schema")) return options.trustList;
+  return rememberJson(cache.trustLists, given, () => asTrustList(given));
+}
+
+/**
  * What the XML rules add to the engine's report: an unknown algorithm or transform URI fails keyCorrespondence (the
  * document names something no verifier can check, so it vouches for nothing), and a tax-authority certificate must be
  * the GDT's (its common name) on a path to a `government` provider.
@@ -124,7 +139,7 @@ function withXmlRules(report: SignatureReport, sig: XmlSignatureUnderTest, cert:
 export async function validateXml(input: Uint8Array | string, options: ValidateXmlOptions): Promise<XmlReport> {
   if (typeof options !== "object" || options === null) throw new TypeError("options must be an object with a trustList");
   const limits = splitLimits(options.limits);
-  const run = startRun({ ...options, limits: limits.engine }, readSupplied);
+  const run = startRun({ ...options, trustList: trustListOf(options), limits: limits.engine }, readSupplied);
   // The engine judges the signatures one after another, after every reference digest; each SignatureValue check needs
   // only the certificate its signature names first, so it starts as soon as that is known and the waits on WebCrypto
   // overlap. Each signature remembers its check, and the engine's own call finds it under way.
