@@ -79,6 +79,11 @@ describe("the enveloped-signature transform", async () => {
     // Two signatures over the same DLHDon under the same transforms share its canonical form, and both hold.
     const both = await signXml(await signXml(invoice, s.seller, { role: "seller", signingTime: T }), s.buyer, { role: "other", referenceIds: ["DLHDon-1"] });
     expect((await judge(both)).signatures.map((x) => x.xml.covers[0]!.digestValid)).toEqual([true, true]);
+    // The same form hashed with two digest algorithms: each reference gets its own algorithm's digest.
+    const mixed = await signXml(await signXml(invoice, s.seller, { role: "seller", signingTime: T }), s.buyer, { role: "other", referenceIds: ["DLHDon-1"], digest: "SHA-384" });
+    const m = await judge(mixed);
+    expect(m.signatures.map((x) => x.xml.covers[0]!.digestValid)).toEqual([true, true]);
+    expect(m.signatures.map((x) => x.conditions.keyCorrespondence.code)).toEqual(["SIGNATURE_VALID", "SIGNATURE_VALID"]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { bytesEqual } from "../../lib/bytes.js";
-import { digest } from "../../crypto/digest.js";
+import { digest, type DigestResult } from "../../crypto/digest.js";
 import { DEFAULT_C14N, ENVELOPED_SIGNATURE, MANIFEST_TYPE, XML_C14N_METHODS, XML_DIGEST_METHODS, type XmlDigestMethod } from "./algorithms.js";
 import { canonicalize, type C14nOptions } from "./c14n.js";
 import type { IdIndex } from "./ids.js";
@@ -62,11 +62,20 @@ function insideOwnObject(sig: XmlElement, el: XmlElement): boolean {
   return false;
 }
 
+/** One canonical form of a node, and its digests so far by digest algorithm (OID). */
+interface CanonicalForm {
+  readonly exclude: XmlElement | undefined;
+  readonly key: string;
+  readonly bytes: Uint8Array;
+  readonly digests: Map<string, Promise<DigestResult>>;
+}
+
 /**
  * Canonical forms already made in one document, by node: two signatures covering the same `DLHDon` under the same
- * transforms (a seller's and the tax authority's) have it serialised once. Per document read, never kept longer.
+ * transforms (a seller's and the tax authority's) have it serialised, and hashed with each digest algorithm, once;
+ * each reference still compares the digest with its own DigestValue. Per document read, never kept longer.
  */
-export type CanonicalForms = Map<XmlElement | XmlDocument, { readonly exclude: XmlElement | undefined; readonly key: string; readonly bytes: Uint8Array }[]>;
+export type CanonicalForms = Map<XmlElement | XmlDocument, CanonicalForm[]>;
 
 const encoder = new TextEncoder();
 
@@ -82,25 +91,25 @@ function formKey(c14n: C14nOptions): string {
  * is kept: the transform is a no-op when the target contains no signature or lies inside this signature's own
  * `ds:Object`; a target elsewhere inside the signature is removed whole (XPath semantics).
  */
-function octets(target: XmlElement | XmlDocument, sig: XmlElement, enveloped: boolean, c14n: C14nOptions, forms: CanonicalForms | undefined): Uint8Array {
+function octets(target: XmlElement | XmlDocument, sig: XmlElement, enveloped: boolean, c14n: C14nOptions, forms: CanonicalForms | undefined): CanonicalForm {
   let exclude: XmlElement | undefined;
+  const key = formKey(c14n);
   if (enveloped) {
     const apexEl = "root" in target ? target.root : target;
     if (isWithin(sig, apexEl)) {
-      if (!insideOwnObject(sig, apexEl)) return new Uint8Array(0);
+      if (!insideOwnObject(sig, apexEl)) return { exclude: sig, key, bytes: new Uint8Array(0), digests: new Map() };
     } else if (isWithin(apexEl, sig)) exclude = sig;
   }
-  const key = formKey(c14n);
   const known = forms?.get(target);
   const hit = known?.find((f) => f.exclude === exclude && f.key === key);
-  if (hit) return hit.bytes;
+  if (hit) return hit;
   // Same-document references drop comments whatever the canonicalisation says.
-  const bytes = encoder.encode(canonicalize({ apex: target, exclude }, { ...c14n, withComments: false }));
+  const form = { exclude, key, bytes: encoder.encode(canonicalize({ apex: target, exclude }, { ...c14n, withComments: false })), digests: new Map() };
   if (forms) {
-    if (known) known.push({ exclude, key, bytes });
-    else forms.set(target, [{ exclude, key, bytes }]);
+    if (known) known.push(form);
+    else forms.set(target, [form]);
   }
-  return bytes;
+  return form;
 }
 
 /**
@@ -147,8 +156,10 @@ export async function checkReference(
     const why = method.strength === "weak" ? "is broken" : 'is refused under algorithms: "strict"';
     return { ...base, digestMethod: method, digestValid: false, problem: { code: "WEAK_ALGORITHM", detail: `digest ${method.name} ${why}` } };
   }
-  const data = octets(target, sig.element, steps.enveloped, steps.c14n, forms);
-  const d = await digest(method.algorithm, data, crypto);
+  const form = octets(target, sig.element, steps.enveloped, steps.c14n, forms);
+  let pending = form.digests.get(method.algorithm.oid);
+  if (!pending) form.digests.set(method.algorithm.oid, (pending = digest(method.algorithm, form.bytes, crypto)));
+  const d = await pending;
   if (!d.ok) return { ...base, digestMethod: method, digestValid: false, problem: { code: d.code, detail: d.detail } };
   const digestValid = bytesEqual(d.bytes, ref.digestValue);
   return digestValid
