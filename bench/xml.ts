@@ -98,10 +98,13 @@ const oursJson = await median(() => validateXml(smallBytes, asJson), 300);
 const readOnly = await median(() => readSignedXml(smallBytes), 300);
 
 // The floor: what any validator must do at least, with the canonical forms already made and the keys imported: the
-// SHA-256 of each reference's canonical form and the two SignatureValue verifies, all handed to WebCrypto at once
-// (none depends on another, and validateXml overlaps them too).
+// SHA-256 of each distinct canonical form the references cover and the two SignatureValue verifies, all handed to
+// WebCrypto at once (none depends on another, and validateXml overlaps them too).
 const signed = await readSignedXml(smallBytes);
-const digests = signed.signatures.flatMap((s) => s.targets.map((t) => new TextEncoder().encode(canonicalize({ apex: t!, exclude: s.element }, { exclusive: false, withComments: false }))));
+// Each distinct canonical form once: the seller's and the tax authority's references to the DLHDon have the same one,
+// which validateXml hashes once too (each reference still compares its own DigestValue).
+const forms = new Set(signed.signatures.flatMap((s) => s.targets.map((t) => canonicalize({ apex: t!, exclude: s.element }, { exclusive: false, withComments: false }))));
+const digests = [...forms].map((f) => new TextEncoder().encode(f));
 const keys = await Promise.all(
   signed.signatures.map((s) =>
     crypto.subtle.importKey("spki", decodeCertificate(s.certificates[0]!).spki as BufferSource, { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" }, false, ["verify"]),
