@@ -3,8 +3,10 @@ import { createLru, type Lru } from "../lib/lru.js";
 import type { Certificate } from "../model/certificate.js";
 import type { Crl } from "../model/crl.js";
 import type { OcspResponse } from "../model/ocsp-response.js";
+import type { TrustList } from "../model/trust-list.js";
 import { certificateStore, crlStore, IN_PLACE, ocspStore, type DecodedStore } from "./decoded.js";
 import { createFetchCache, type FetchCache } from "./fetch-cache.js";
+import type { JsonMemo } from "./json-memo.js";
 import { createKeyCache } from "./key-cache.js";
 
 /**
@@ -41,6 +43,8 @@ export interface ValidationCacheOptions {
  *   once that answered for the certificate it was fetched for; `maxFetched` entries and 128 MiB; only in a shared cache.
  * - `paths`: certification paths a search found valid, by everything the search read (see `path/search-key.ts`);
  *   `maxCertificates` entries; failures are never kept, and a path's dates and revocation are judged afresh on use.
+ * - `trustLists`: trust lists loaded from a caller's JSON object, by that object, while it stays equal to a private copy
+ *   taken when it was loaded (`json-memo.ts`); forgotten with the caller's object; only in a shared cache.
  *
  * Answers about one decoded object (its signature found valid with a key, a CRL found acceptable for a certificate,
  * values derived from it for a report) are kept with that object by `verify-once.ts` and `object-memos.ts`, and go
@@ -54,6 +58,7 @@ export class CacheTables implements ValidationCache {
   readonly ocsp: DecodedStore<OcspResponse>;
   readonly paths: Lru<string, unknown>;
   readonly fetched: FetchCache | undefined;
+  readonly trustLists: JsonMemo<TrustList> = new WeakMap();
 
   /**
    * @param options - the bounds

@@ -1,4 +1,5 @@
-import { tablesOf, type CacheTables, type ValidationCache } from "../cache/validation-cache.js";
+import { rememberJson } from "../cache/json-memo.js";
+import { CacheTables, tablesOf, type ValidationCache } from "../cache/validation-cache.js";
 import type { DigestFunction, Env, WebCrypto } from "../crypto/types.js";
 import { Decree130Error } from "../errors.js";
 import { decodePem } from "../lib/pem.js";
@@ -17,7 +18,8 @@ import { createPathSession, type PathSession } from "../path/session.js";
 export interface JudgeOptions {
   /**
    * The providers to trust: a list loaded with `loadTrustList` or `vietnamTrustList()` from `decree130/trust/vn`, or a
-   * `decree130/trust-list@1` JSON object (a testing kit's `pki.trustList`), loaded on each call.
+   * `decree130/trust-list@1` JSON object (a testing kit's `pki.trustList`), loaded on each call, or once per shared
+   * `cache` while the same object is passed unchanged.
    */
   readonly trustList: TrustList | TrustListJson;
   /** Extra certificates for path building: DER, PEM or PKCS#7 bundles. */
@@ -110,6 +112,18 @@ export function crlDer(input: Uint8Array | string): Uint8Array {
 }
 
 /**
+ * The trust list to judge with: a list given as `decree130/trust-list@1` JSON is loaded once per shared cache while the
+ * caller passes the same object unchanged (a service holding its list as JSON), instead of on every call.
+ */
+function trustListOf(options: JudgeOptions): TrustList {
+  const given: unknown = typeof options === "object" && options !== null ? options.trustList : undefined;
+  const cache = options?.cache;
+  if (!(cache instanceof CacheTables) || !cache.shared || typeof given !== "object" || given === null) return asTrustList(given);
+  if (typeof (given as Partial<TrustList>).anchorsFor === "function" || !Object.hasOwn(given, "schema")) return asTrustList(given);
+  return rememberJson(cache.trustLists, given, () => asTrustList(given));
+}
+
+/**
  * Resolves and checks a validation's options once: misuse throws here, before any file is read.
  *
  * @param options - the caller's options
@@ -126,7 +140,7 @@ export function crlDer(input: Uint8Array | string): Uint8Array {
  * ```
  */
 export function startRun(options: JudgeOptions, readCertificates: CertificateReader): Run {
-  const trustList = asTrustList(typeof options === "object" && options !== null ? options.trustList : undefined);
+  const trustList = trustListOf(options);
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
   const policy = resolvePolicy(options.policy);
   const now = requireDate(options.now, "now") ?? Date.now();

@@ -69,6 +69,22 @@ describe("the enveloped-signature transform", async () => {
     const r = await judge(other);
     expect(r.signatures.map((x) => x.conditions.keyCorrespondence.code)).toEqual(["SIGNATURE_VALID", "SIGNATURE_VALID"]);
   });
+  it("two signatures over the same node each remove only themselves (a canonical form is shared only when identical)", async () => {
+    // Both reference the whole document: the second one's digest covers the first signature, the first one's digest
+    // (made before the second existed) no longer matches. Serialising the document once for both would get one wrong.
+    const first = await signXml(invoice, s.seller, { role: "other", wholeDocument: true, signatureId: "sig-1" });
+    const second = await signXml(first, s.buyer, { role: "other", wholeDocument: true, signatureId: "sig-2" });
+    const r = await judge(second);
+    expect(r.signatures.map((x) => x.xml.covers[0]!.digestValid)).toEqual([false, true]);
+    // Two signatures over the same DLHDon under the same transforms share its canonical form, and both hold.
+    const both = await signXml(await signXml(invoice, s.seller, { role: "seller", signingTime: T }), s.buyer, { role: "other", referenceIds: ["DLHDon-1"] });
+    expect((await judge(both)).signatures.map((x) => x.xml.covers[0]!.digestValid)).toEqual([true, true]);
+    // The same form hashed with two digest algorithms: each reference gets its own algorithm's digest.
+    const mixed = await signXml(await signXml(invoice, s.seller, { role: "seller", signingTime: T }), s.buyer, { role: "other", referenceIds: ["DLHDon-1"], digest: "SHA-384" });
+    const m = await judge(mixed);
+    expect(m.signatures.map((x) => x.xml.covers[0]!.digestValid)).toEqual([true, true]);
+    expect(m.signatures.map((x) => x.conditions.keyCorrespondence.code)).toEqual(["SIGNATURE_VALID", "SIGNATURE_VALID"]);
+  });
 });
 
 describe("binding (anti-wrapping)", async () => {

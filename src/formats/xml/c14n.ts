@@ -83,7 +83,8 @@ function consider(p: string, scope: Scope, rendered: Scope, decls: [string, stri
 }
 
 class Canonicalizer {
-  readonly out: string[] = [];
+  /** The output so far: one string grown in place (V8 keeps it as a rope until it is read), not parts to join. */
+  out = "";
 
   constructor(
     private readonly options: C14nOptions,
@@ -92,48 +93,54 @@ class Canonicalizer {
 
   element(el: XmlElement, parentScope: Scope, rendered: Scope, apex: boolean): void {
     const scope = extend(parentScope, el);
-    const decls: [string, string][] = [];
-    if (this.options.exclusive) {
-      const used = new Set<string>([el.prefix]);
-      for (const a of el.attributes) if (a.prefix !== "") used.add(a.prefix);
-      for (const p of this.options.inclusivePrefixes ?? []) if (p === "" || scope.has(p)) used.add(p);
-      for (const p of used) consider(p, scope, rendered, decls);
-    } else if (apex || el.namespaces.length > 0) {
-      // Inclusive: below the apex, an element declaring nothing has its parent's scope, which the output already holds.
-      for (const p of scope.keys()) consider(p, scope, rendered, decls);
-    }
     let inner = rendered;
-    if (decls.length > 0) {
-      const next = new Map(rendered);
-      for (const [p, uri] of decls) next.set(p, uri);
-      inner = next;
-      decls.sort(byPrefix);
+    let tag = "<" + el.qname;
+    // Inclusive: below the apex, an element declaring nothing has its parent's scope, which the output already holds.
+    if (this.options.exclusive || apex || el.namespaces.length > 0) {
+      const decls: [string, string][] = [];
+      if (this.options.exclusive) {
+        const used = new Set<string>([el.prefix]);
+        for (const a of el.attributes) if (a.prefix !== "") used.add(a.prefix);
+        for (const p of this.options.inclusivePrefixes ?? []) if (p === "" || scope.has(p)) used.add(p);
+        for (const p of used) consider(p, scope, rendered, decls);
+      } else {
+        for (const p of scope.keys()) consider(p, scope, rendered, decls);
+      }
+      if (decls.length > 0) {
+        const next = new Map(rendered);
+        for (const [p, uri] of decls) next.set(p, uri);
+        inner = next;
+        if (decls.length > 1) decls.sort(byPrefix);
+        for (const [p, uri] of decls) tag += (p === "" ? ' xmlns="' : " xmlns:" + p + '="') + escapeAttr(uri) + '"';
+      }
     }
     let attrs: readonly XmlAttribute[] = el.attributes;
     if (apex && !this.options.exclusive) attrs = [...attrs, ...inheritedXmlAttributes(el)].sort(byName);
     else if (attrs.length > 1) attrs = [...attrs].sort(byName);
-    let tag = `<${el.qname}`;
-    for (const [p, uri] of decls) tag += `${p === "" ? " xmlns" : ` xmlns:${p}`}="${escapeAttr(uri)}"`;
-    for (const a of attrs) tag += ` ${a.qname}="${escapeAttr(a.value)}"`;
-    this.out.push(`${tag}>`);
+    for (let i = 0; i < attrs.length; i++) {
+      const a = attrs[i]!;
+      tag += " " + a.qname + '="' + escapeAttr(a.value) + '"';
+    }
+    this.out += tag + ">";
     this.children(el.children, scope, inner);
-    this.out.push(`</${el.qname}>`);
+    this.out += "</" + el.qname + ">";
   }
 
   children(nodes: readonly XmlNode[], scope: Scope, rendered: Scope): void {
-    for (const n of nodes) {
-      if (n.type === "element") {
+    for (let i = 0; i < nodes.length; i++) {
+      const n = nodes[i]!;
+      if (n.type === "text") this.out += escapeText(n.value);
+      else if (n.type === "element") {
         if (n !== this.exclude) this.element(n, scope, rendered, false);
-      } else if (n.type === "text") this.out.push(escapeText(n.value));
-      else this.misc(n);
+      } else this.misc(n);
     }
   }
 
   misc(n: Exclude<XmlNode, XmlElement | { type: "text" }>): boolean {
     if (n.type === "comment") {
       if (!this.options.withComments) return false;
-      this.out.push(`<!--${n.value}-->`);
-    } else this.out.push(n.data === "" ? `<?${n.target}?>` : `<?${n.target} ${n.data}?>`);
+      this.out += "<!--" + n.value + "-->";
+    } else this.out += n.data === "" ? "<?" + n.target + "?>" : "<?" + n.target + " " + n.data + "?>";
     return true;
   }
 }
@@ -157,14 +164,14 @@ export function canonicalize(target: C14nTarget, options: C14nOptions): string {
   const c = new Canonicalizer(options, target.exclude);
   const apex = target.apex;
   if ("root" in apex) {
-    for (const n of apex.before) if (c.misc(n)) c.out.push("\n");
+    for (const n of apex.before) if (c.misc(n)) c.out += "\n";
     if (apex.root !== target.exclude) c.element(apex.root, EMPTY, EMPTY, false);
     for (const n of apex.after) {
       const at = c.out.length;
-      if (c.misc(n)) c.out.splice(at, 0, "\n");
+      if (c.misc(n)) c.out = c.out.slice(0, at) + "\n" + c.out.slice(at);
     }
   } else if (apex !== target.exclude) {
     c.element(apex, namespacesInScope(apex.parent), EMPTY, true);
   }
-  return c.out.join("");
+  return c.out;
 }

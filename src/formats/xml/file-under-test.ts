@@ -24,9 +24,23 @@ export interface XmlFileUnderTest extends FileUnderTest {
   readonly embedded: readonly (readonly Certificate[])[];
 }
 
+/**
+ * The certificates a signature names, from its own `KeyInfo` ones: each once, the end-entity certificate first (the
+ * engine tries them in this order, and judges against the first when none verifies).
+ *
+ * @param own - the signature's decoded `KeyInfo` certificates, in order
+ * @returns the named certificates
+ * @example
+ * ```ts
+ * namedCertificates([caCert, leafCert])[0] === leafCert; // true
+ * ```
+ */
+export function namedCertificates(own: readonly Certificate[]): Certificate[] {
+  return endEntityFirst(own.filter((c, i) => own.findIndex((d) => bytesEqual(d.der, c.der)) === i));
+}
+
 function asEngineSignature(sig: XmlSignatureUnderTest, own: readonly Certificate[]): SignatureUnderTest {
-  // Once each, the end-entity certificate first: the engine judges against the first named one when none verifies.
-  const named = endEntityFirst(own.filter((c, i) => own.findIndex((d) => bytesEqual(d.der, c.der)) === i));
+  const named = namedCertificates(own);
   return {
     claimedTime: sig.claimedTime,
     // Read when the engine judges the signature: the document pass adds order warnings after each signature's check.

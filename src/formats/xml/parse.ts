@@ -141,8 +141,13 @@ class Reader {
       const next = s.charCodeAt(lt + 1);
       if (next === 0x2f /* / */) {
         this.pos += 2;
-        const name = this.name();
-        if (name !== cur.qname) this.fail(`</${name}> closes <${cur.qname}>`);
+        // The expected name, compared in place (no copy); anything else is read as a name for the error message.
+        const after = s.charCodeAt(this.pos + cur.qname.length);
+        if (s.startsWith(cur.qname, this.pos) && (after === 0x3e || after === 0x20 || after === 0x0a || after === 0x09)) this.pos += cur.qname.length;
+        else {
+          const name = this.name();
+          if (name !== cur.qname) this.fail(`</${name}> closes <${cur.qname}>`);
+        }
         this.skipSpace();
         if (s.charCodeAt(this.pos) !== 0x3e) this.fail("'>' expected");
         this.pos++;
@@ -260,7 +265,8 @@ class Reader {
     }
     const parts = splitQName(qname);
     if (!parts || parts[0] === "xmlns") this.fail(`<${qname}> is not a valid qualified name`, at);
-    const ns = lookup(parts[0], namespaces, parent);
+    // An element that declares nothing resolves its parent's prefix to its parent's namespace: no walk up the tree.
+    const ns = namespaces === NONE && parent !== null && parts[0] === parent.prefix ? parent.ns : lookup(parts[0], namespaces, parent);
     if (ns === undefined) this.fail(`prefix ${parts[0]} of <${qname}> is not declared`, at);
     const attributes: XmlAttribute[] = plain.length === 0 ? (NONE as never[]) : [];
     for (const [name, value] of plain) {

@@ -59,13 +59,35 @@ function findSignatures(doc: XmlDocument, max: number): XmlElement[] {
  * for (const s of signed.signatures) console.log(s.role, s.boundTo, s.problems[0]?.code ?? "ok");
  * ```
  */
-export async function readSignedXml(input: Uint8Array | string, options: ReadSignedXmlOptions = {}): Promise<SignedXml> {
+export function readSignedXml(input: Uint8Array | string, options: ReadSignedXmlOptions = {}): Promise<SignedXml> {
+  return readSignedXmlStarting(input, options, undefined);
+}
+
+/**
+ * {@link readSignedXml}, telling `onVerifiable` each signature's `KeyInfo` certificates and SignatureValue check as soon
+ * as they are known, before its reference digests settle: validateXml starts the checks there.
+ *
+ * @param input - the document's bytes (UTF-8) or text
+ * @param options - limits, WebCrypto, algorithm policy
+ * @param onVerifiable - called once per well-formed signature, synchronously, in document order
+ * @returns as {@link readSignedXml}
+ * @throws as {@link readSignedXml}
+ * @example
+ * ```ts
+ * const signed = await readSignedXmlStarting(bytes, {}, (certificates, verifyWith) => console.log(certificates.length));
+ * ```
+ */
+export async function readSignedXmlStarting(
+  input: Uint8Array | string,
+  options: ReadSignedXmlOptions,
+  onVerifiable: XmlContext["onVerifiable"],
+): Promise<SignedXml> {
   const limits = resolveXmlLimits(options.limits);
   const crypto = options.crypto ?? globalThis.crypto;
   if (!crypto?.subtle) throw new TypeError("WebCrypto is not available: pass options.crypto");
   const doc = parseXml(input, limits);
   const elements = findSignatures(doc, limits.maxSignatures);
-  const ctx: XmlContext = { doc, ids: indexIds(doc), limits, crypto, algorithms: options.algorithms ?? "default" };
+  const ctx: XmlContext = { doc, ids: indexIds(doc), limits, crypto, algorithms: options.algorithms ?? "default", forms: new Map(), ...(onVerifiable ? { onVerifiable } : {}) };
   const signatures = await Promise.all(elements.map((el, i) => checkSignature(el, i, ctx)));
   return { document: documentFacts(doc, signatures), signatures, tree: doc };
 }

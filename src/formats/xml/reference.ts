@@ -1,6 +1,6 @@
 import type { WebCrypto } from "../../crypto/types.js";
 import { bytesEqual } from "../../lib/bytes.js";
-import { digest } from "../../crypto/digest.js";
+import { digest, type DigestResult } from "../../crypto/digest.js";
 import { DEFAULT_C14N, ENVELOPED_SIGNATURE, MANIFEST_TYPE, XML_C14N_METHODS, XML_DIGEST_METHODS, type XmlDigestMethod } from "./algorithms.js";
 import { canonicalize, type C14nOptions } from "./c14n.js";
 import type { IdIndex } from "./ids.js";
@@ -63,19 +63,54 @@ function insideOwnObject(sig: XmlElement, el: XmlElement): boolean {
   return false;
 }
 
+/** One canonical form of a node, and its digests so far by digest algorithm (OID). */
+interface CanonicalForm {
+  readonly exclude: XmlElement | undefined;
+  readonly key: string;
+  readonly bytes: Uint8Array;
+  readonly digests: Map<string, Promise<DigestResult>>;
+}
+
+/**
+ * Canonical forms already made in one document, by node: two signatures covering the same `DLHDon` under the same
+ * transforms (a seller's and the tax authority's) have it serialised, and hashed with each digest algorithm, once;
+ * each reference still compares the digest with its own DigestValue. Per document read, never kept longer.
+ */
+export type CanonicalForms = Map<XmlElement | XmlDocument, CanonicalForm[]>;
+
+const encoder = new TextEncoder();
+
+/** What distinguishes one canonicalisation of a node from another (comments are always dropped here). */
+function formKey(c14n: C14nOptions): string {
+  if (!c14n.exclusive) return "i";
+  return c14n.inclusivePrefixes ? `e ${[...c14n.inclusivePrefixes].sort().join(" ")}` : "e";
+}
+
 /**
  * The octets a reference's digest covers: the target minus comments (XMLDSig §4.3.3.3), with the enveloped-signature
  * transform removing this signature where the target contains it. The .NET `SignedXml` behaviour real signers rely on
  * is kept: the transform is a no-op when the target contains no signature or lies inside this signature's own
  * `ds:Object`; a target elsewhere inside the signature is removed whole (XPath semantics).
  */
-function octets(target: XmlElement | XmlDocument, sig: XmlElement, enveloped: boolean, c14n: C14nOptions): string {
+function octets(target: XmlElement | XmlDocument, sig: XmlElement, enveloped: boolean, c14n: C14nOptions, forms: CanonicalForms | undefined): CanonicalForm {
+  let exclude: XmlElement | undefined;
+  const key = formKey(c14n);
+  if (enveloped) {
+    const apexEl = "root" in target ? target.root : target;
+    if (isWithin(sig, apexEl)) {
+      if (!insideOwnObject(sig, apexEl)) return { exclude: sig, key, bytes: new Uint8Array(0), digests: new Map() };
+    } else if (isWithin(apexEl, sig)) exclude = sig;
+  }
+  const known = forms?.get(target);
+  const hit = known?.find((f) => f.exclude === exclude && f.key === key);
+  if (hit) return hit;
   // Same-document references drop comments whatever the canonicalisation says.
-  const options: C14nOptions = { ...c14n, withComments: false };
-  if (!enveloped) return canonicalize({ apex: target }, options);
-  const apexEl = "root" in target ? target.root : target;
-  if (isWithin(sig, apexEl)) return insideOwnObject(sig, apexEl) ? canonicalize({ apex: target }, options) : "";
-  return canonicalize({ apex: target, exclude: isWithin(apexEl, sig) ? sig : undefined }, options);
+  const form = { exclude, key, bytes: encoder.encode(canonicalize({ apex: target, exclude }, { ...c14n, withComments: false })), digests: new Map() };
+  if (forms) {
+    if (known) known.push(form);
+    else forms.set(target, [form]);
+  }
+  return form;
 }
 
 /**
@@ -88,6 +123,7 @@ function octets(target: XmlElement | XmlDocument, sig: XmlElement, enveloped: bo
  * @param ids - the document's Id index
  * @param crypto - WebCrypto, for the digest
  * @param algorithms - `strict` refuses SHA-1 digests
+ * @param forms - canonical forms already made in this document, shared between its references and signatures
  * @returns the target, whether the digest matched, and any problem
  * @example
  * ```ts
@@ -102,6 +138,7 @@ export async function checkReference(
   ids: IdIndex,
   crypto: WebCrypto,
   algorithms: "default" | "strict",
+  forms?: CanonicalForms,
 ): Promise<ReferenceResult> {
   const uri = ref.uri ?? "";
   const resolved = resolve(ref, doc, ids);
@@ -120,8 +157,10 @@ export async function checkReference(
     const why = method.strength === "weak" ? "is broken" : 'is refused under algorithms: "strict"';
     return { ...base, digestMethod: method, digestValid: false, problem: { code: "WEAK_ALGORITHM", detail: `digest ${method.name} ${why}` } };
   }
-  const data = new TextEncoder().encode(octets(target, sig.element, steps.enveloped, steps.c14n));
-  const d = await digest(method.algorithm, data, crypto);
+  const form = octets(target, sig.element, steps.enveloped, steps.c14n, forms);
+  let pending = form.digests.get(method.algorithm.oid);
+  if (!pending) form.digests.set(method.algorithm.oid, (pending = digest(method.algorithm, form.bytes, crypto)));
+  const d = await pending;
   if (!d.ok) return { ...base, digestMethod: method, digestValid: false, problem: { code: d.code, detail: d.detail } };
   const digestValid = bytesEqual(d.bytes, ref.digestValue);
   return digestValid

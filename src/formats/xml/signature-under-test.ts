@@ -1,6 +1,7 @@
 import type { Env, VerifyOutcome, WebCrypto } from "../../crypto/types.js";
 import { verifyRaw, verifySignature, type VerifyOptions } from "../../crypto/verify.js";
 import type { AlgorithmIdentifier } from "../../model/algorithm.js";
+import { bytesEqual } from "../../lib/bytes.js";
 import { warning } from "../../report/finding.js";
 import type { Warning } from "../../report/types.js";
 import { XML_C14N_METHODS, XML_SIGNATURE_METHODS } from "./algorithms.js";
@@ -10,7 +11,7 @@ import type { IdIndex } from "./ids.js";
 import { readInvoiceData, type InvoiceData } from "./invoice-data.js";
 import type { XmlLimits } from "./limits.js";
 import { byPrecedence, type XmlProblem } from "./problems.js";
-import { checkReference, type ReferenceResult } from "./reference.js";
+import { checkReference, type CanonicalForms, type ReferenceResult } from "./reference.js";
 import { roleOf, type XmlRole } from "./roles.js";
 import { readSignatureSpec } from "./signature-structure.js";
 import { signedSigningTime, type XmlSigningTime } from "./signing-time.js";
@@ -80,7 +81,17 @@ export interface XmlContext {
   readonly limits: XmlLimits;
   readonly crypto: WebCrypto;
   readonly algorithms: "default" | "strict";
+  /** Canonical forms already made in this document (see `CanonicalForms`). */
+  readonly forms?: CanonicalForms;
+  /**
+   * Told each well-formed signature's `KeyInfo` certificates and its SignatureValue check as soon as they are known,
+   * before the reference digests settle (validateXml starts the checks there, so that the waits overlap).
+   */
+  readonly onVerifiable?: (certificates: readonly Uint8Array[], verifyWith: XmlSignatureUnderTest["verifyWith"]) => void;
 }
+
+/** At most this many checks are remembered per signature: a KeyInfo names very few keys. */
+const MAX_STARTED = 16;
 
 const refuse = (detail: string): Promise<VerifyOutcome> => Promise.resolve({ ok: false, code: "UNSUPPORTED_ALGORITHM", detail });
 
@@ -129,25 +140,57 @@ export async function checkSignature(el: XmlElement, index: number, ctx: XmlCont
   const spec = readSignatureSpec(el, ctx.limits);
   if ("malformed" in spec) return malformed(index, el, spec.malformed);
   const role = roleOf(el);
-  const refs: ReferenceResult[] = await Promise.all(spec.references.map((r) => checkReference(r, spec, ctx.doc, ctx.ids, ctx.crypto, ctx.algorithms)));
+  // Every reference's canonical form and digest are started first; SignatureValue needs none of them, so its check can
+  // start (ctx.onVerifiable) while the digests are computed.
+  const pending = Promise.all(spec.references.map((r) => checkReference(r, spec, ctx.doc, ctx.ids, ctx.crypto, ctx.algorithms, ctx.forms)));
+  const algorithmProblems: XmlProblem[] = [];
+  let legacyMethod: string | undefined;
+  const c14n = XML_C14N_METHODS.get(spec.canonicalization.algorithm);
+  if (!c14n) algorithmProblems.push({ code: "UNSUPPORTED_ALGORITHM", detail: `canonicalization ${spec.canonicalization.algorithm.slice(0, 100)}` });
+  const method = XML_SIGNATURE_METHODS.get(spec.signatureMethod);
+  if (!method) algorithmProblems.push({ code: "UNSUPPORTED_ALGORITHM", detail: `signature method ${spec.signatureMethod.slice(0, 100)}` });
+  else if (method.strength === "weak") algorithmProblems.push({ code: "WEAK_ALGORITHM", detail: `${method.name} is broken` });
+  else if (method.strength === "legacy") {
+    if (ctx.algorithms === "strict") algorithmProblems.push({ code: "WEAK_ALGORITHM", detail: `${method.name} is refused under algorithms: "strict"` });
+    else legacyMethod = method.name;
+  }
+  const options = c14n && spec.canonicalization.inclusivePrefixes && c14n.exclusive ? { ...c14n, inclusivePrefixes: spec.canonicalization.inclusivePrefixes } : c14n;
+  const signedInfo = options ? new TextEncoder().encode(canonicalize({ apex: spec.signedInfo }, options)) : null;
+
+  // One check per (key, WebCrypto and key cache, policy) while it runs or once it verified: validateXml starts every
+  // signature's check at once and the engine, judging the signatures one after the other, then finds it under way. A
+  // failure is forgotten once settled, as the engine's own verify-once does: it may be the verifier's error.
+  const started: { spki: Uint8Array; env: Env; strict: boolean; outcome: Promise<VerifyOutcome> }[] = [];
+  const verifyWith = (spki: Uint8Array, env: Env, verifyOptions?: VerifyOptions): Promise<VerifyOutcome> => {
+    if (!method || !signedInfo) return refuse("the signature or canonicalization method is not supported");
+    const strict = verifyOptions?.algorithms === "strict";
+    const known = started.find((s) => s.env === env && s.strict === strict && bytesEqual(s.spki, spki));
+    if (known) return known.outcome;
+    const req = { signatureAlgorithm: method.algorithm, spki, signature: spec.signatureValue, data: signedInfo };
+    const outcome = method.valueForm === "p1363" ? verifyRaw(req, env, verifyOptions) : verifySignature(req, env, verifyOptions);
+    if (started.length >= MAX_STARTED) started.shift();
+    const entry = { spki, env, strict, outcome };
+    started.push(entry);
+    const forget = (): void => {
+      const at = started.indexOf(entry);
+      if (at !== -1) started.splice(at, 1);
+    };
+    void outcome.then((o) => {
+      if (!o.ok) forget();
+    }, forget);
+    return outcome;
+  };
+  ctx.onVerifiable?.(spec.certificates, verifyWith);
+
+  const refs: ReferenceResult[] = await pending;
   const problems: XmlProblem[] = [];
   const legacy = new Set<string>();
   for (const r of refs) {
     if (r.problem) problems.push(r.problem);
     if (r.digestMethod?.strength === "legacy") legacy.add(r.digestMethod.name);
   }
-
-  const c14n = XML_C14N_METHODS.get(spec.canonicalization.algorithm);
-  if (!c14n) problems.push({ code: "UNSUPPORTED_ALGORITHM", detail: `canonicalization ${spec.canonicalization.algorithm.slice(0, 100)}` });
-  const method = XML_SIGNATURE_METHODS.get(spec.signatureMethod);
-  if (!method) problems.push({ code: "UNSUPPORTED_ALGORITHM", detail: `signature method ${spec.signatureMethod.slice(0, 100)}` });
-  else if (method.strength === "weak") problems.push({ code: "WEAK_ALGORITHM", detail: `${method.name} is broken` });
-  else if (method.strength === "legacy") {
-    if (ctx.algorithms === "strict") problems.push({ code: "WEAK_ALGORITHM", detail: `${method.name} is refused under algorithms: "strict"` });
-    else legacy.add(method.name);
-  }
-  const options = c14n && spec.canonicalization.inclusivePrefixes && c14n.exclusive ? { ...c14n, inclusivePrefixes: spec.canonicalization.inclusivePrefixes } : c14n;
-  const signedInfo = options ? new TextEncoder().encode(canonicalize({ apex: spec.signedInfo }, options)) : null;
+  problems.push(...algorithmProblems);
+  if (legacyMethod !== undefined) legacy.add(legacyMethod);
 
   const binding = bindSignature(el, role, ctx.doc, refs);
   // A reference that cannot be used already fails the signature and is the reason it binds to nothing: naming the
@@ -161,11 +204,6 @@ export async function checkSignature(el: XmlElement, index: number, ctx: XmlCont
   const time = signedSigningTime(spec, refs);
   if ("missing" in time) warnings.push(warning("NO_SIGNED_SIGNING_TIME", { detail: time.missing }));
 
-  const verifyWith = (spki: Uint8Array, env: Env, verifyOptions?: VerifyOptions): Promise<VerifyOutcome> => {
-    if (!method || !signedInfo) return refuse("the signature or canonicalization method is not supported");
-    const req = { signatureAlgorithm: method.algorithm, spki, signature: spec.signatureValue, data: signedInfo };
-    return method.valueForm === "p1363" ? verifyRaw(req, env, verifyOptions) : verifySignature(req, env, verifyOptions);
-  };
   return {
     index,
     role,

@@ -12,13 +12,13 @@ import { verdictOf } from "../../report/verdict.js";
 import { readCertificates } from "../certificates.js";
 import { documentCode, XML_DOCUMENT_CODES, type XmlDocumentCode } from "./document-codes.js";
 import type { XmlDocumentKind, XmlEnvelope } from "./document-facts.js";
-import { xmlFile } from "./file-under-test.js";
+import { namedCertificates, xmlFile } from "./file-under-test.js";
 import { TAX_AUTHORITY_REASONS, taxAuthorityNameMatches } from "./identity.js";
 import type { InvoiceData } from "./invoice-data.js";
 import type { XmlLimits } from "./limits.js";
-import { readSignedXml } from "./read-signed-xml.js";
+import { readSignedXmlStarting } from "./read-signed-xml.js";
 import type { XmlRole } from "./roles.js";
-import type { XmlCoverage, XmlSignatureUnderTest } from "./signature-under-test.js";
+import type { XmlContext, XmlCoverage, XmlSignatureUnderTest } from "./signature-under-test.js";
 import type { XmlSigningTime } from "./signing-time.js";
 
 /** Options of {@link validateXml}: those of `validate()` (trust list required), and the XML reader's bounds. */
@@ -80,6 +80,7 @@ function splitLimits(limits: ValidateXmlOptions["limits"]): { engine: Partial<Li
 /** Supplied certificates, decoded through the cache (DER, PEM or PKCS#7 bundles). */
 const readSupplied = (input: Uint8Array | string, tables: CacheTables): Certificate[] => readCertificates(input, certificateDecoder(tables.certificates));
 
+
 /**
  * What the XML rules add to the engine's report: an unknown algorithm or transform URI fails keyCorrespondence (the
  * document names something no verifier can check, so it vouches for nothing), and a tax-authority certificate must be
@@ -125,7 +126,19 @@ export async function validateXml(input: Uint8Array | string, options: ValidateX
   if (typeof options !== "object" || options === null) throw new TypeError("options must be an object with a trustList");
   const limits = splitLimits(options.limits);
   const run = startRun({ ...options, limits: limits.engine }, readSupplied);
-  const signed = await readSignedXml(input, { crypto: run.env.crypto, algorithms: run.policy.algorithms, limits: limits.xml });
+  // The engine judges the signatures one after another, after every reference digest; each SignatureValue check needs
+  // only the certificate its signature names first, so it starts as soon as that is known and the waits on WebCrypto
+  // overlap. Each signature remembers its check, and the engine's own call finds it under way.
+  const startCheck: XmlContext["onVerifiable"] = (certificates, verifyWith) => {
+    let named: Certificate[];
+    try {
+      named = namedCertificates(certificates.map((der) => run.tables.certificates.decode(der, 0, der.length)));
+    } catch {
+      return; // a certificate that does not decode is reported when the file is assembled
+    }
+    if (named[0]) void verifyWith(named[0].spki, run.env, { algorithms: run.policy.algorithms }).catch(() => undefined);
+  };
+  const signed = await readSignedXmlStarting(input, { crypto: run.env.crypto, algorithms: run.policy.algorithms, limits: limits.xml }, startCheck);
   const file = xmlFile(signed, run.tables);
   const reports = await judgeFile(file, run);
   const signatures: XmlSignatureReport[] = reports.map((report, i) => {
