@@ -19,7 +19,7 @@ export { parseTimeInput } from "./time/parse-time.js";
 export type { ParsedTime } from "./time/parse-time.js";
 export { formatVietnamTime } from "./time/vietnam-time.js";
 export { resolvePolicy, DEFAULT_POLICY } from "./policy/policy.js";
-export type { Policy } from "./policy/policy.js";
+export type { CertificateProfile, Policy } from "./policy/policy.js";
 export { DEFAULT_LIMITS } from "./model/limits.js";
 export type { Limits } from "./model/limits.js";
 export type { DigestFunction, WebCrypto, WebCryptoKey } from "./crypto/types.js";
@@ -34,12 +34,17 @@ export type {
   Report,
   SignatureReport,
   SigningTimeSource,
+  TimestampEntry,
   Verdict,
   Warning,
 } from "./report/types.js";
 export type { IssuerCategory, KeyProtection, LicencePeriod, Provider, TrustAnchor, TrustList, TrustListJson, TrustListProviderJson, TrustService } from "./model/trust-list.js";
 export { decodeCertificate } from "./model/certificate.js";
-export type { Certificate } from "./model/certificate.js";
+export type { Certificate, Decoded } from "./model/certificate.js";
+export type { AuthorityInfoAccess } from "./model/authority-info-access.js";
+export type { DistributionPoint } from "./model/distribution-point.js";
+export type { NameConstraints, NameConstraintsValue, PolicyExtensions } from "./model/constraints.js";
+export type { GeneralName } from "./model/general-name.js";
 export type { Name, NameAttribute } from "./model/name.js";
 export type { AlgorithmIdentifier } from "./model/algorithm.js";
 export { KeyUsageBit } from "./model/extensions.js";

@@ -11,7 +11,7 @@ export const ALL_REASONS = 0b1_1111_1110;
 
 /** A decoded issuingDistributionPoint (RFC 5280 §5.2.5). */
 export interface IssuingDistributionPoint {
-  /** The distribution point's names as comparison keys (see {@link generalNameKey}); absent when the IDP names none. */
+  /** The distribution point's names as comparison keys (see `generalNameKey` in the model); absent when the IDP names none. */
   readonly names?: ReadonlySet<string>;
   readonly onlyContainsUserCerts: boolean;
   readonly onlyContainsCACerts: boolean;
@@ -24,7 +24,7 @@ export interface IssuingDistributionPoint {
 
 /** One of a certificate's cRLDistributionPoints (RFC 5280 §4.2.1.13), with its names as comparison keys. */
 export interface DistributionPoint {
-  /** The point's names (`dn:` and `raw:` keys, see {@link generalNameKey}); empty when it names none. */
+  /** The point's names (`dn:` and `raw:` keys); empty when it names none. */
   readonly names: ReadonlySet<string>;
   /** The cRLIssuer names, as keys. */
   readonly crlIssuers: ReadonlySet<string>;

@@ -6,6 +6,7 @@
  * @module decree130/pdf
  */
 export { validatePdf, type ValidatePdfOptions } from "./validate-pdf.js";
+export { Decree130Error, isDecree130Error } from "../../errors.js";
 export { scanPdf, type PdfScan, type PdfSignatureUnderTest, type ScanPdfOptions } from "./scan.js";
 export { documentVerdict, DOCUMENT_CODES, type SignatureOutcome } from "./document-verdict.js";
 export { judgeChanges, type ChangesAfter, type ChangeRules } from "./changes-status.js";

@@ -20,6 +20,7 @@ export type { XmlDocumentFacts, XmlDocumentKind, XmlEnvelope } from "./document-
 export { documentCode, XML_DOCUMENT_CODES } from "./document-codes.js";
 export type { XmlDocumentCode } from "./document-codes.js";
 export type { InvoiceData, InvoiceParty } from "./invoice-data.js";
+export { XML_PROBLEM_PRECEDENCE } from "./problems.js";
 export type { XmlProblem, XmlProblemCode } from "./problems.js";
 export type { XmlRole } from "./roles.js";
 export type { XmlSigningTime } from "./signing-time.js";
@@ -34,6 +35,8 @@ export type { XmlDigestMethod, XmlSignatureMethod } from "./algorithms.js";
 export { Decree130Error, isDecree130Error } from "../../errors.js";
 export type { Env, KeySource, Strength, VerifyFailure, VerifyOutcome } from "../../crypto/types.js";
 export type { VerifyOptions } from "../../crypto/verify.js";
+export type { ImportAlgorithm } from "../../crypto/import-key.js";
+export type { WebCryptoHash } from "../../policy/algorithms.js";
 export { createKeyCache } from "../../cache/key-cache.js";
 export { createValidationCache } from "../../cache/validation-cache.js";
 export type { ValidationCache, ValidationCacheOptions } from "../../cache/validation-cache.js";
