@@ -2,7 +2,7 @@ import type { Env } from "../crypto/types.js";
 import type { Certificate } from "../model/certificate.js";
 import { sameName } from "../model/name.js";
 import type { TrustList } from "../model/trust-list.js";
-import { indexCandidates } from "../path/candidates.js";
+import { indexCandidates, listedWithSubject } from "../path/candidates.js";
 import { checkCertificateSignature } from "../path/signatures.js";
 import type { RevocationSources } from "../revocation/types.js";
 import { verifyOnce } from "../cache/verify-once.js";
@@ -72,6 +72,11 @@ export function prefetchChecks(req: PrefetchRequest): void {
   const { leaf, env } = req;
   for (const c of req.candidates) {
     if (c !== leaf && sameName(c.subject, leaf.issuer) && env.keys.started(env.crypto, c.spki) !== undefined) return;
+  }
+  // The same for a listed CA named as the issuer (the usual case: the signer's CA is on the trust list, not in the
+  // file), found through the list's index instead of indexing the candidates to guess a chain that starts nothing.
+  for (const c of listedWithSubject(req.trustList, leaf.issuer, "signing")) {
+    if (c !== leaf && env.keys.started(env.crypto, c.spki) !== undefined) return;
   }
   const links = guessChain(req).filter((l) => env.keys.started(env.crypto, l.issuer.spki) === undefined);
   if (links.length > 0) run(req, links).catch(ignore);

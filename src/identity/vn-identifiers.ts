@@ -1,4 +1,5 @@
-import { attributeValues, type Name } from "../model/name.js";
+import { ObjectMemo } from "../cache/object-memos.js";
+import { attributeValues, isDecodedName, type Name } from "../model/name.js";
 
 /** Whether an identifier names an organisation, a natural person, or says neither. */
 type IdentifierSide = "organization" | "person" | "neutral";
@@ -69,6 +70,19 @@ const MAX_VALUES = 64;
  * ```
  */
 export function parseVietnameseIdentifiers(name: Name): VietnameseIdentity {
+  if (!isDecodedName(name)) return parse(name);
+  const known = parsed.get(name) ?? parsed.set(name, parse(name));
+  // Each caller gets its own objects, so editing one answer cannot change another.
+  return { ...known, identifiers: { ...known.identifiers }, notes: [...known.notes] };
+}
+
+/**
+ * Identities read from decoded names, kept with the name: a decoded name never changes, and every signature of a
+ * signer (and every report naming it) reads the same subject again.
+ */
+const parsed = new ObjectMemo<Name, VietnameseIdentity>("Vietnamese identifiers of a subject");
+
+function parse(name: Name): VietnameseIdentity {
   const identifiers: Record<string, string> = {};
   const notes: string[] = [];
   const carried = CARRIERS.flatMap(([type, label]) => attributeValues(name, type).map((raw) => ({ raw, label, isUid: type === UID })));

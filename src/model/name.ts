@@ -236,6 +236,21 @@ function formatRdns(rdns: Name["rdns"]): string {
 }
 
 /**
+ * Whether a name was decoded by this library from DER (and so never changes), rather than built by a caller.
+ *
+ * @param name - any name
+ * @returns `true` for a decoded name
+ * @example
+ * ```ts
+ * isDecodedName(cert.subject); // true
+ * isDecodedName({ rdns: [], key: "" }); // false
+ * ```
+ */
+export function isDecodedName(name: Name): boolean {
+  return name instanceof DecodedName;
+}
+
+/**
  * The values of one attribute type, in order.
  *
  * @param name - a decoded name

@@ -1,6 +1,7 @@
 import { certificateDigests, type CertificateDigests } from "../cache/certificate-digests.js";
 import { bytesEqual } from "../lib/bytes.js";
 import type { Certificate } from "../model/certificate.js";
+import type { Name } from "../model/name.js";
 import type { TrustAnchor, TrustList, TrustService } from "../model/trust-list.js";
 
 /** A possible issuer of a certificate, and whether it came from the trust list. */
@@ -103,6 +104,27 @@ function listedIndex(list: TrustList): ListedIndex {
   let index = listedIndexes.get(list);
   if (!index) listedIndexes.set(list, (index = buildListedIndex(list)));
   return index;
+}
+
+/**
+ * The distinct certificates of a trust list whose subject is `name` and which some anchor lists for `service`, from the
+ * list's index (made once per list): a look-up, not a pass over the anchors.
+ *
+ * @param trustList - the trust list
+ * @param name - a subject name, e.g. a certificate's issuer
+ * @param service - the service the listing anchor must offer
+ * @returns the listed certificates with that subject
+ * @example
+ * ```ts
+ * listedWithSubject(trustList, leaf.issuer, "signing"); // the listed CAs named as leaf's issuer
+ * ```
+ */
+export function listedWithSubject(trustList: TrustList, name: Name, service: TrustService): Certificate[] {
+  const out: Certificate[] = [];
+  for (const entry of listedIndex(trustList).bySubject.get(name.key) ?? []) {
+    if (entry.anchors.some((a) => a.provider.services.includes(service))) out.push(entry.certificate);
+  }
+  return out;
 }
 
 /** What a certificate is compared by inside one index: digests, and its subject name key as a small number. */

@@ -66,6 +66,17 @@ describe("parseVietnameseIdentifiers on real certificates", () => {
     const got = parseVietnameseIdentifiers(subjectOf(path));
     expect(got).toEqual({ identifiers: { MST: mst }, kind: "organization", notes: [`UID=${mst} has no prefix; read as MST`] });
   });
+
+  it("gives each call its own answer: editing one leaves the next read of the same decoded name intact", () => {
+    const subject = subjectOf("ee/ee-fpt-ca-sha1-license-signer-mst-09331231237.cer");
+    const first = parseVietnameseIdentifiers(subject);
+    first.identifiers["MST"] = "0000000000";
+    first.notes.push("edited");
+    const second = parseVietnameseIdentifiers(subject);
+    expect(second.identifiers).toEqual({ MST: "09331231237" });
+    expect(second.notes).toHaveLength(1);
+    expect(second).not.toBe(first);
+  });
 });
 
 describe("parseVietnameseIdentifiers on synthetic names", () => {
