@@ -6,7 +6,7 @@ import { decodePem } from "../lib/pem.js";
 import type { Certificate } from "../model/certificate.js";
 import { createFetchSession, type FetchSession } from "../fetch/session.js";
 import type { Fetcher, FetchLimits } from "../fetch/types.js";
-import { DEFAULT_LIMITS, type Limits } from "../model/limits.js";
+import { resolveLimits, type Limits } from "../model/limits.js";
 import type { TrustList, TrustListJson } from "../model/trust-list.js";
 import { resolvePolicy, type Policy } from "../policy/policy.js";
 import type { RevocationSources } from "../revocation/types.js";
@@ -141,7 +141,7 @@ function trustListOf(options: JudgeOptions): TrustList {
  */
 export function startRun(options: JudgeOptions, readCertificates: CertificateReader): Run {
   const trustList = trustListOf(options);
-  const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const limits: Limits = resolveLimits(options.limits);
   const policy = resolvePolicy(options.policy);
   const now = requireDate(options.now, "now") ?? Date.now();
   const callerSigningTime = requireDate(options.signingTime, "signingTime");

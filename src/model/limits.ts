@@ -29,3 +29,56 @@ export const DEFAULT_LIMITS: Limits = {
   maxPathCandidates: 1000,
   maxPathSignatureChecks: 500,
 };
+
+/**
+ * One table of limits in force: the defaults, with the caller's own values for the table's keys over them. Keys of
+ * other tables are left to them (one `limits` object serves the CMS, PDF and XML readers); a value left `undefined`
+ * keeps its default. A value that is not a positive safe integer, or above its ceiling, is misuse: a limit is never
+ * silently switched off (`NaN` or a string compared with a count would let every count through).
+ *
+ * @param defaults - the table's keys and default values
+ * @param given - the caller's limits, if any
+ * @param ceilings - the highest value a key may take, where the reader needs one
+ * @returns the complete table
+ * @throws TypeError for `given` that is not an object, or a value that is not a positive safe integer within its ceiling
+ * @example
+ * ```ts
+ * resolveLimitTable(DEFAULT_LIMITS, { maxSigners: 8, maxDepth: 64 }).maxSigners; // 8 (maxDepth is another table's)
+ * ```
+ */
+export function resolveLimitTable<T extends { readonly [K in keyof T]: number }>(
+  defaults: T,
+  given: unknown,
+  ceilings: { readonly [K in keyof T]?: number } = {},
+): T {
+  if (given === undefined || given === null) return { ...defaults };
+  if (typeof given !== "object") throw new TypeError("options.limits must be an object");
+  const out: Record<string, number> = { ...defaults };
+  for (const key of Object.keys(defaults)) {
+    if (!Object.hasOwn(given, key)) continue;
+    const value: unknown = (given as Record<string, unknown>)[key];
+    if (value === undefined) continue;
+    if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 1) {
+      throw new TypeError(`limits.${key} must be a positive integer`);
+    }
+    const ceiling = ceilings[key as keyof T];
+    if (ceiling !== undefined && value > ceiling) throw new TypeError(`limits.${key} must be at most ${ceiling}`);
+    out[key] = value;
+  }
+  return out as unknown as T;
+}
+
+/**
+ * The CMS and engine limits in force: {@link DEFAULT_LIMITS} with the caller's values over them.
+ *
+ * @param given - the caller's limits, if any (keys of the PDF or XML readers are left to them)
+ * @returns the complete limits
+ * @throws TypeError for a value that is not a positive safe integer
+ * @example
+ * ```ts
+ * resolveLimits({ maxCertificates: 50 }).maxSigners; // 64
+ * ```
+ */
+export function resolveLimits(given: unknown): Limits {
+  return resolveLimitTable(DEFAULT_LIMITS, given);
+}

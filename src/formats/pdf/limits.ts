@@ -1,4 +1,5 @@
 import { Decree130Error } from "../../errors.js";
+import { resolveLimitTable } from "../../model/limits.js";
 
 /** Bounds on what reading one PDF may cost, so a hostile file costs bounded time and memory. */
 export interface PdfLimits {
@@ -35,16 +36,6 @@ export const DEFAULT_PDF_LIMITS: PdfLimits = {
   maxComparedObjects: 200_000,
 };
 
-const CHECKS: Readonly<Record<keyof PdfLimits, true>> = {
-  maxPdfBytes: true,
-  maxObjects: true,
-  maxNestingDepth: true,
-  maxStreamBytes: true,
-  maxDecodedBytes: true,
-  maxRevisions: true,
-  maxSignatures: true,
-  maxComparedObjects: true,
-};
 
 /**
  * Fills in the default budgets and checks the given ones.
@@ -58,15 +49,7 @@ const CHECKS: Readonly<Record<keyof PdfLimits, true>> = {
  * ```
  */
 export function resolvePdfLimits(input: Readonly<Record<string, unknown>> | undefined): PdfLimits {
-  const out: Record<string, number> = { ...DEFAULT_PDF_LIMITS };
-  for (const [key, value] of Object.entries(input ?? {})) {
-    if (!(key in CHECKS)) continue;
-    if (typeof value !== "number" || !Number.isSafeInteger(value) || value <= 0) {
-      throw new TypeError(`limits.${key} must be a positive integer`);
-    }
-    out[key] = value;
-  }
-  return out as unknown as PdfLimits;
+  return resolveLimitTable(DEFAULT_PDF_LIMITS, input);
 }
 
 /**

@@ -1,3 +1,5 @@
+import { resolveLimitTable } from "../../model/limits.js";
+
 /** Bounds on what one signed-XML document may hold, so hostile input costs bounded time and memory. */
 export interface XmlLimits {
   /** Largest document, in bytes (UTF-8). */
@@ -45,10 +47,5 @@ export const MAX_DEPTH_CEILING = 1024;
  * ```
  */
 export function resolveXmlLimits(limits: Partial<XmlLimits> = {}): XmlLimits {
-  const out = { ...DEFAULT_XML_LIMITS, ...limits };
-  for (const [k, v] of Object.entries(out)) {
-    if (!Number.isSafeInteger(v) || v < 1) throw new TypeError(`limits.${k} must be a positive integer`);
-  }
-  if (out.maxDepth > MAX_DEPTH_CEILING) throw new TypeError(`limits.maxDepth must be at most ${MAX_DEPTH_CEILING}`);
-  return out;
+  return resolveLimitTable(DEFAULT_XML_LIMITS, limits, { maxDepth: MAX_DEPTH_CEILING });
 }
