@@ -199,8 +199,10 @@ export function documentTimestamp(sig: PdfSignatureUnderTest, tables: CacheTable
  */
 export function coversSignature(timestamp: readonly number[] | null, signature: readonly number[] | null): boolean {
   if (!timestamp || !signature || timestamp.length !== 4 || signature.length !== 4) return false;
-  const [, b, c, d] = timestamp as [number, number, number, number];
-  const [, sb, sc] = signature as [number, number, number, number];
-  if (sc <= sb) return false;
-  return sc <= b || (sb >= c && sc <= c + d);
+  const [a, b, c, d] = timestamp as [number, number, number, number];
+  const [sa, sb, sc] = signature as [number, number, number, number];
+  // The gap of the signature's ByteRange is its /Contents; either covered range must hold all of it.
+  const [from, to] = [sa + sb, sc];
+  if (to <= from) return false;
+  return (from >= a && to <= a + b) || (from >= c && to <= c + d);
 }
