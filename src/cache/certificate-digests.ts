@@ -16,7 +16,9 @@ const memo = new ObjectMemo<Certificate, CertificateDigests>("certificate digest
 /**
  * SHA-256 keys of a certificate's DER and SPKI, made once per certificate object: path building de-duplicates
  * candidates, finds listed copies and cuts loops by these keys instead of comparing octets pairwise, so many
- * certificates sharing a name and a long prefix cost a hash each, not a comparison per pair.
+ * certificates sharing a name and a long prefix cost a hash each, not a comparison per pair. Not the DER itself as a
+ * string key: a JS engine hashes only a string's first characters (V8: 16 383), so crafted certificates sharing a long
+ * prefix would share one bucket and be compared in full again; and synchronous, because WebCrypto's digest is not.
  *
  * @param cert - a decoded certificate
  * @returns the keys
